@@ -1,0 +1,65 @@
+# Two commands do everything on a fresh machine with Python 3.11+:
+#   make lab    set up and open the course in JupyterLab (your own workspace)
+#   make test   set up and run every test: unit, notebooks, figures, browser, hub
+# Re-running is fast: the kit is reinstalled only when pyproject.toml changes.
+
+PYTHON    ?= python3
+VENV      ?= .venv
+BIN       := $(VENV)/bin
+WORKSPACE ?= $(HOME)/vipp-course
+PORT      ?= 8888
+PYTEST_ARGS ?=
+# JupyterLab refuses to run as root unless told; CI and containers run as root.
+ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
+
+.PHONY: lab test test-fast figures lint format clean help
+
+help:
+	@echo "make lab      - set up and open the course in JupyterLab"
+	@echo "make test     - set up and run the whole test suite"
+	@echo "make figures  - rebuild every figure and figures/summary.csv"
+	@echo "make lint     - ruff lint and format check"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# One stamp per extra: pip runs again only when pyproject.toml is newer.
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[$*]"
+	@touch $@
+
+# configurable-http-proxy (Node) for the JupyterHub tests, kept inside .venv.
+CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+$(CHP):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node configurable-http-proxy@4 ; \
+	else echo "npm not found: the JupyterHub tests will be skipped (they fail in CI)"; fi
+
+lab: $(VENV)/.installed-lab
+	$(BIN)/course-kit workspace init "$(WORKSPACE)"
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
+	  --ServerApp.root_dir="$(WORKSPACE)"
+
+test: $(VENV)/.installed-test $(CHP)
+	PATH="$(abspath $(VENV)/node/node_modules/.bin):$(abspath $(BIN)):$$PATH" \
+	  $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not browser and not hub" $(PYTEST_ARGS)
+
+figures: $(VENV)/.installed-test
+	$(BIN)/python -m course_kit figures --out figures
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf figures test-artifacts .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

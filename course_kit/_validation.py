@@ -1,0 +1,114 @@
+"""Input checks shared by every public function.
+
+Validation happens once, at the public boundary, and every message names the
+argument and the problem, so a participant never meets a NaN or a traceback
+from deep inside numpy.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable
+
+import numpy as np
+
+
+def as_float_array(
+    values,
+    name: str,
+    *,
+    ndim: int | None = 1,
+    allow_empty: bool = False,
+    allow_nan: bool = False,
+) -> np.ndarray:
+    """Return ``values`` as a float array, or raise a clear error.
+
+    Scalars are accepted and become 1-element arrays when ``ndim == 1``.
+    Strings, booleans given as text, objects and non-finite numbers are rejected.
+    """
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{name} must be numbers, not text ({values!r}).")
+    try:
+        arr = np.asarray(values)
+    except Exception as exc:  # pragma: no cover - exotic containers
+        raise TypeError(f"{name} could not be read as numbers: {exc}") from None
+    if arr.dtype.kind in "OUSV" or arr.dtype.kind == "M":
+        # object arrays may still hold numbers (e.g. a pandas Series with None)
+        try:
+            arr = arr.astype(float)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{name} must contain only numbers; found non-numeric values."
+            ) from None
+    elif arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must contain only real numbers (got dtype {arr.dtype}).")
+    arr = arr.astype(float, copy=True)
+    if ndim == 1 and arr.ndim == 0:
+        arr = arr.reshape(1)
+    if ndim is not None and arr.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-dimensional (got shape {arr.shape}).")
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} is empty: at least one value is needed.")
+    if not allow_nan and not np.all(np.isfinite(arr)):
+        bad = np.flatnonzero(~np.isfinite(arr.ravel()))
+        raise ValueError(
+            f"{name} contains missing or infinite values (at position(s) {bad[:5].tolist()})."
+        )
+    return arr
+
+
+def check_same_length(**arrays: np.ndarray) -> int:
+    """Raise ValueError unless all 1-D arrays have the same length; return it."""
+    lengths = {k: len(v) for k, v in arrays.items()}
+    if len(set(lengths.values())) > 1:
+        desc = ", ".join(f"{k} has {n}" for k, n in lengths.items())
+        raise ValueError(f"Inputs must have the same length: {desc}.")
+    return next(iter(lengths.values())) if lengths else 0
+
+
+def check_positive(arr: np.ndarray, name: str, *, strict: bool = True) -> np.ndarray:
+    """Raise ValueError if any value of ``arr`` is <= 0 (or < 0 if not strict)."""
+    bad = arr <= 0 if strict else arr < 0
+    if np.any(bad):
+        sign = "greater than 0" if strict else "0 or more"
+        idx = np.flatnonzero(np.ravel(bad))[:5].tolist()
+        raise ValueError(f"{name} must be {sign} (problem at position(s) {idx}).")
+    return arr
+
+
+def check_number(
+    value,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    integer: bool = False,
+) -> float:
+    """Check one finite number (optionally an integer) within [low, high].
+
+    Returns the value as ``float`` (or ``int`` when ``integer=True``).
+    """
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.integer, np.floating)):
+        kind = "a whole number" if integer else "a number"
+        raise TypeError(f"{name} must be {kind} (got {value!r}).")
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number (got {value!r}).")
+    if integer and int(value) != value:
+        raise TypeError(f"{name} must be a whole number (got {value!r}).")
+    if low is not None and (value <= low if low_open else value < low):
+        op = ">" if low_open else ">="
+        raise ValueError(f"{name} must be {op} {low} (got {value!r}).")
+    if high is not None and (value >= high if high_open else value > high):
+        op = "<" if high_open else "<="
+        raise ValueError(f"{name} must be {op} {high} (got {value!r}).")
+    return int(value) if integer else float(value)
+
+
+def check_choice(value, name: str, options: Iterable[str]):
+    """Raise ValueError unless ``value`` is one of ``options`` (listed in the message)."""
+    options = list(options)
+    if value not in options:
+        raise ValueError(f"{name} must be one of {options} (got {value!r}).")
+    return value
