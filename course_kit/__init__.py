@@ -35,12 +35,15 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "datasets",
+    "drawings",
     "environment",
     "effect_sizes",
     "course",
     "evidence",
     "exercises",
+    "explorers",
     "figures",
+    "grade",
     "meta",
     "messages",
     "reliability",

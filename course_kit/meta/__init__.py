@@ -18,10 +18,14 @@ _EXPORTS = {
     "meta_regression": "_regression",
     "MetaRegressionResult": "_regression",
     "subgroup_analysis": "_regression",
+    "SubgroupResult": "_regression",
     # bias and sensitivity
     "egger_test": "_bias",
     "rank_correlation_test": "_bias",
     "trim_and_fill": "_bias",
+    "EggerResult": "_bias",
+    "RankTestResult": "_bias",
+    "TrimFillResult": "_bias",
     "leave_one_out": "_sensitivity",
     "cumulative": "_sensitivity",
     # plots

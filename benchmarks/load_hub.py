@@ -1,0 +1,391 @@
+"""Load test: N participants log in to one JupyterHub and run a course notebook at once.
+
+What it measures, for each N (a fresh hub each time, so first logins are included):
+
+* time to first result: from "start my server" to the first code cell's reply
+  (server start + kernel start + first cell), per participant;
+* time to run the whole notebook;
+* memory per participant once everybody has run the notebook and still has the
+  kernel open (as during a course day): RSS and PSS of the single-user server
+  plus its kernel, read from /proc, and the machine's used memory (MemTotal -
+  MemAvailable) above the idle hub, divided by N;
+* CPU: seconds of CPU each participant's processes used, and the machine's
+  average and peak CPU use during the round.
+
+Loopback only; every round has a time limit (``--round-seconds``), N is capped at
+40, and the hub, proxy, servers and kernels are stopped by process id at the end.
+
+Usage::
+
+    python benchmarks/load_hub.py                        # N = 5, 10, 20
+    python benchmarks/load_hub.py --users 5 10 --notebook 03-meta-analysis.ipynb
+    python benchmarks/load_hub.py --write-docs docs/hosting.md   # update the sizing table
+
+``--notebook`` is a file name in the participant's workspace: use the heaviest
+course notebook. configurable-http-proxy must be on PATH (``make test`` installs it
+into .venv/node; this script also looks there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import math
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "deploy"))
+from localhub import LOCAL_CHP_DIR, LocalHub, find_chp  # noqa: E402
+
+WORKSPACE = "vipp-course"
+MAX_USERS = 40
+MIB = 1024**2
+
+
+@dataclass
+class Participant:
+    name: str
+    spawn_s: float = math.nan
+    first_result_s: float = math.nan
+    notebook_s: float = math.nan
+    rss_mib: float = math.nan
+    pss_mib: float = math.nan
+    cpu_s: float = math.nan
+    error: str = ""
+
+
+@dataclass
+class Round:
+    users: int
+    notebook: str
+    participants: list[Participant] = field(default_factory=list)
+    hub_proxy_rss_mib: float = math.nan
+    hub_proxy_cpu_s: float = math.nan
+    machine_cpu_s: float = math.nan  # busy CPU-seconds of the whole machine in the round
+    wall_s: float = math.nan
+    timed_out: bool = False
+
+    def ok(self) -> list[Participant]:
+        return [p for p in self.participants if not p.error]
+
+    def stat(self, attr: str, how=statistics.median) -> float:
+        values = [getattr(p, attr) for p in self.ok() if not math.isnan(getattr(p, attr))]
+        return how(values) if values else math.nan
+
+    @property
+    def course_cpu_s(self) -> float:
+        return self.hub_proxy_cpu_s + sum(
+            p.cpu_s for p in self.participants if not math.isnan(p.cpu_s)
+        )
+
+    @property
+    def course_cores(self) -> float:
+        """Cores kept busy by the hub, proxy, servers and kernels (mean over the round)."""
+        return self.course_cpu_s / self.wall_s
+
+    @property
+    def other_cores(self) -> float:
+        """Cores used by other programs meanwhile (a busy machine slows the round)."""
+        return max(0.0, self.machine_cpu_s - self.course_cpu_s) / self.wall_s
+
+
+def machine_busy_s() -> float:
+    t = psutil.cpu_times()
+    return sum(t) - t.idle - getattr(t, "iowait", 0.0)
+
+
+def tree(proc: psutil.Process) -> list[psutil.Process]:
+    with contextlib.suppress(psutil.NoSuchProcess):
+        return [proc, *proc.children(recursive=True)]
+    return []
+
+
+def cpu_s(proc: psutil.Process) -> float:
+    """CPU seconds of a process, including its finished children (e.g. workspace init)."""
+    with contextlib.suppress(psutil.NoSuchProcess):
+        t = proc.cpu_times()
+        return t.user + t.system + t.children_user + t.children_system
+    return 0.0
+
+
+def measure_tree(proc: psutil.Process) -> tuple[float, float, float]:
+    """RSS and PSS (MiB) and CPU seconds of a server and its kernel(s)."""
+    rss = pss = cpu = 0.0
+    for p in tree(proc):
+        with contextlib.suppress(psutil.NoSuchProcess):
+            full = p.memory_full_info()
+            rss += full.rss / MIB
+            pss += full.pss / MIB
+            cpu += cpu_s(p)
+    return rss, pss, cpu
+
+
+def hub_and_proxy(hub, servers) -> list[psutil.Process]:
+    server_pids = {k.pid for s in servers.values() for k in tree(s)}
+    return [psutil.Process(hub.proc.pid)] + [
+        c for c in hub.descendants() if c.pid not in server_pids
+    ]
+
+
+async def participant(hub, p: Participant, notebook: str, all_done, release, timeout):
+    """One participant: log in (token), start the server, open and run the notebook,
+    then keep the kernel open until everybody is done (so memory can be measured)."""
+
+    async def wait_for_everybody(cells):
+        p.first_result_s = cells[0].finished_at - t0 if cells else math.nan
+        p.notebook_s = cells[-1].finished_at - t0 if cells else math.nan
+        errors = [f"cell {c.index}: {c.error}" for c in cells if c.error]
+        p.error = errors[0] if errors else ""
+        all_done()
+        await release.wait()
+
+    try:
+        token = await hub.add_user(p.name)
+        t0 = time.monotonic()
+        p.spawn_s = await hub.start_server(p.name, timeout=timeout)
+        await hub.run_notebook(
+            p.name,
+            token,
+            f"{WORKSPACE}/{notebook}",
+            cell_timeout=timeout,
+            before_close=wait_for_everybody,
+        )
+    except asyncio.CancelledError:
+        raise
+    except Exception as err:  # reported in the table, the round goes on
+        p.error = p.error or f"{type(err).__name__}: {err}"[:200]
+        all_done()
+
+
+async def run_round(hub, n: int, notebook: str, round_seconds: float) -> Round:
+    rnd = Round(users=n, notebook=notebook)
+    rnd.participants = [Participant(f"p{i:02d}") for i in range(1, n + 1)]
+    await asyncio.sleep(2)  # let the freshly started hub settle
+    hub_cpu0 = sum(cpu_s(p) for p in hub_and_proxy(hub, {}))
+    busy0 = machine_busy_s()
+    release = asyncio.Event()
+    done = asyncio.Semaphore(0)
+    t0 = time.monotonic()
+    tasks = [
+        asyncio.ensure_future(participant(hub, p, notebook, done.release, release, round_seconds))
+        for p in rnd.participants
+    ]
+    try:
+        async with asyncio.timeout(round_seconds):
+            for _ in range(n):
+                await done.acquire()
+    except TimeoutError:
+        rnd.timed_out = True
+    rnd.wall_s = time.monotonic() - t0
+    rnd.machine_cpu_s = machine_busy_s() - busy0
+    # Everybody has run the notebook and still has its kernel open: measure now.
+    servers = hub.server_processes()
+    for p in rnd.participants:
+        if p.name in servers:
+            p.rss_mib, p.pss_mib, p.cpu_s = measure_tree(servers[p.name])
+        elif not p.error:
+            p.error = "server process not found"
+    others = hub_and_proxy(hub, servers)
+    rnd.hub_proxy_cpu_s = sum(cpu_s(p) for p in others) - hub_cpu0
+    rnd.hub_proxy_rss_mib = sum(p.memory_info().rss for p in others) / MIB
+    release.set()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return rnd
+
+
+def table(rounds: list[Round]) -> str:
+    rows = [
+        "| N | ok | server start s | first result s (median / max) "
+        "| whole notebook s (median / max) | RSS MiB per participant (median / max) "
+        "| PSS MiB per participant | CPU s per participant | hub + proxy RSS MiB "
+        "| cores busy: course / other programs |",
+        "|" + "---|" * 10,
+    ]
+    for r in rounds:
+        rows.append(
+            f"| {r.users} | {len(r.ok())}/{r.users}{' (time limit)' if r.timed_out else ''} "
+            f"| {r.stat('spawn_s'):.1f} "
+            f"| {r.stat('first_result_s'):.1f} / {r.stat('first_result_s', max):.1f} "
+            f"| {r.stat('notebook_s'):.1f} / {r.stat('notebook_s', max):.1f} "
+            f"| {r.stat('rss_mib'):.0f} / {r.stat('rss_mib', max):.0f} "
+            f"| {r.stat('pss_mib'):.0f} | {r.stat('cpu_s'):.1f} | {r.hub_proxy_rss_mib:.0f} "
+            f"| {r.course_cores:.2f} / {r.other_cores:.2f} |"
+        )
+    return "\n".join(rows)
+
+
+def vm_size(n: int, ram_mib_user: float, hub_mib: float, cpu_s_user: float, target_s: float):
+    """Memory and cores for n participants: twice the measured memory (kernels grow
+    as participants work, and a plot or a mistake can double a kernel), and enough
+    cores that everybody's burst is done within target_s, each rounded up to a usual
+    VM size. Returns (GiB measured, VM GiB, cores needed, VM cores)."""
+    need_gib = (n * ram_mib_user + hub_mib) / 1024
+    gib = next(
+        (g for g in (2, 4, 8, 16, 32, 64, 128) if g >= 2 * need_gib), math.ceil(2 * need_gib)
+    )
+    need_cores = n * cpu_s_user / target_s
+    cores = next((k for k in (2, 4, 8, 16, 32, 64) if k >= need_cores), math.ceil(need_cores))
+    return need_gib, gib, need_cores, cores
+
+
+def sizing(rounds: list[Round], target_s: float) -> str:
+    """RAM and cores per 10 participants (and for whole classes), from the largest
+    complete round."""
+    good = [r for r in rounds if not r.timed_out and len(r.ok()) == r.users]
+    if not good:
+        return "No complete round: no sizing can be derived.\n"
+    r = max(good, key=lambda r: r.users)
+    per_user = r.stat("rss_mib", max)  # RSS counts shared libraries fully: an upper bound
+    # the hub and proxy's CPU is shared out over the participants
+    cpu_user = r.stat("cpu_s", max) + r.hub_proxy_cpu_s / r.users
+    lines = [
+        f"From the N = {r.users} round: the largest participant used {per_user:.0f} MiB "
+        f"of memory (server + kernel, RSS) and, with their share of the hub and proxy, "
+        f"{cpu_user:.1f} CPU-seconds to log in and run the notebook; the hub and proxy "
+        f"together used {r.hub_proxy_rss_mib:.0f} MiB.",
+        "",
+        "| participants | memory measured | VM memory (twice, rounded up) "
+        f"| cores needed for everybody's first run in about {target_s:.0f} s | VM cores |",
+        "|---|---|---|---|---|",
+    ]
+    for n in (10, 20, 30):
+        need, gib, need_cores, cores = vm_size(n, per_user, r.hub_proxy_rss_mib, cpu_user, target_s)
+        lines.append(f"| {n} | {need:.1f} GiB | {gib} GiB | {need_cores:.1f} | {cores} |")
+    per10 = 10 * per_user / 1024
+    lines += [
+        "",
+        f"Each further 10 participants need **{per10:.1f} GiB** of memory as measured "
+        f"(plan **{2 * per10:.1f} GiB**) and **{10 * cpu_user / target_s:.1f} cores** "
+        f"({10 * cpu_user:.0f} CPU-seconds when 10 participants log in and run the notebook "
+        "at the same moment). Leave about 1 GiB for the operating system.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    mem = psutil.virtual_memory().total / 1024**3
+    cpu = platform.machine()
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as fh:
+        cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
+    return (
+        f"{psutil.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, "
+        f"Linux {platform.release()}, Python {platform.python_version()}"
+    )
+
+
+def report(rounds, notebook, target_s, when: str, where: str) -> str:
+    others = [r.other_cores for r in rounds]
+    busy = (
+        f" Other programs were using {min(others):.1f}–{max(others):.1f} cores of this "
+        "machine meanwhile, so the waiting times are longer than on a machine of its own."
+        if others and max(others) >= 0.2
+        else ""
+    )
+    return (
+        f"Measured {when} with `benchmarks/load_hub.py` on {where}; notebook `{notebook}`; "
+        "one JupyterHub with SimpleLocalProcessSpawner, all participants starting at the "
+        f"same moment.{busy}\n\n"
+        f"{table(rounds)}\n\nSizing derived from the largest complete round:\n\n"
+        f"{sizing(rounds, target_s)}"
+    )
+
+
+def load_json(path: Path) -> tuple[dict, list[Round]]:
+    data = json.loads(path.read_text())
+    rounds = []
+    for raw in data["rounds"]:
+        people = [Participant(**p) for p in raw.pop("participants")]
+        rounds.append(Round(**raw, participants=people))
+    return data, rounds
+
+
+def write_docs(path: Path, text: str) -> None:
+    start, end = "<!-- sizing:start -->", "<!-- sizing:end -->"
+    doc = path.read_text()
+    if start not in doc or end not in doc:
+        raise SystemExit(f"{path} has no {start} ... {end} block to replace")
+    new = re.sub(
+        re.escape(start) + ".*?" + re.escape(end),
+        lambda _m: f"{start}\n{text}{end}",
+        doc,
+        flags=re.S,
+    )
+    path.write_text(new)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, nargs="+", default=[5, 10, 20])
+    parser.add_argument("--notebook", default="00-start-here.ipynb")
+    parser.add_argument("--round-seconds", type=float, default=300)
+    parser.add_argument(
+        "--target-seconds",
+        type=float,
+        default=30,
+        help="how long a whole class may wait when everybody runs the notebook at once",
+    )
+    parser.add_argument("--write-docs", type=Path, help="replace the sizing block in this file")
+    parser.add_argument(
+        "--from-json", type=Path, help="report a saved run (see --json) instead of measuring"
+    )
+    parser.add_argument(
+        "--json", type=Path, default=ROOT / "benchmarks" / "results" / "load_hub.json"
+    )
+    args = parser.parse_args(argv)
+    if any(not 1 <= n <= MAX_USERS for n in args.users):
+        parser.error(f"--users: each N must be between 1 and {MAX_USERS}")
+    if not args.from_json and find_chp(str(LOCAL_CHP_DIR)) is None:
+        parser.error("configurable-http-proxy not found: npm install configurable-http-proxy@4")
+
+    if args.from_json:
+        meta, rounds = load_json(args.from_json)
+        when, where = meta["when"], meta["machine"]
+    else:
+        rounds = []
+        for n in args.users:
+            with tempfile.TemporaryDirectory(prefix="load-hub-") as tmp:
+                hub = LocalHub(
+                    tmp, extra_path=str(LOCAL_CHP_DIR), env={"COURSE_HUB_CULL_TIMEOUT": "0"}
+                )
+                hub.start()
+                try:
+                    rnd = asyncio.run(run_round(hub, n, args.notebook, args.round_seconds))
+                finally:
+                    hub.stop()
+            rounds.append(rnd)
+            print(f"N={n}: {len(rnd.ok())}/{n} ok in {rnd.wall_s:.1f} s", flush=True)
+            for p in rnd.participants:
+                if p.error:
+                    print(f"  {p.name}: {p.error}")
+        when, where = time.strftime("%Y-%m-%d", time.gmtime()), machine()
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(
+                {"when": when, "machine": where, "rounds": [asdict(r) for r in rounds]}, indent=1
+            )
+        )
+    text = report(rounds, rounds[0].notebook, args.target_seconds, when, where)
+    print()
+    print(text)
+    if args.write_docs:
+        write_docs(args.write_docs, text)
+        print(f"updated {args.write_docs}")
+    return 0 if all(len(r.ok()) == r.users for r in rounds) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""GRADE certainty of evidence, as a small calculator for teaching.
+
+GRADE rates the certainty of a body of evidence for one outcome as high,
+moderate, low or very low. Evidence from randomised trials starts at high and
+from observational studies at low; each of five concerns can lower it by one or
+two levels, and (mainly for observational evidence) a large effect, a
+dose-response gradient or confounding that would reduce the effect can raise
+it. This module encodes those rules (Guyatt et al., *BMJ* 2008; the GRADE
+handbook) so a participant can see how a rating arises. It does not judge a
+review for you: deciding whether a concern is "serious" is the reviewer's work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from course_kit._validation import check_choice, check_number
+from course_kit.messages import text
+
+LEVELS = ("very low", "low", "moderate", "high")
+DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias")
+UPGRADES = ("large_effect", "dose_response", "plausible_confounding")
+
+
+@dataclass(frozen=True)
+class GradeRating:
+    """The outcome of :func:`rate`: the level and how it was reached."""
+
+    level: str
+    start: str
+    downgraded: int
+    upgraded: int
+    reasons: dict = field(default_factory=dict)
+
+    @property
+    def meaning(self) -> str:
+        """What the level means, in plain words."""
+        return text(f"grade.level.{self.level}")
+
+    def summary(self) -> str:
+        steps = text(
+            "grade.steps",
+            start=self.start,
+            down=self.downgraded,
+            up=self.upgraded,
+        )
+        return f"{text('grade.result', level=self.level)} {steps}\n{self.meaning}"
+
+    def _repr_html_(self) -> str:
+        colours = {
+            "high": "#1b7837",
+            "moderate": "#5aae61",
+            "low": "#e08214",
+            "very low": "#b2182b",
+        }
+        return (
+            f'<p><b style="color:{colours[self.level]}">{text("grade.result", level=self.level)}</b>'
+            f"<br>{self.meaning}</p>"
+        )
+
+
+def rate(design: str = "rct", *, upgrades: dict | None = None, **downgrades: int) -> GradeRating:
+    """Rate the certainty of evidence with GRADE's rules.
+
+    Parameters
+    ----------
+    design : {"rct", "observational"}
+        Randomised trials start at "high", observational studies at "low".
+    upgrades : dict, optional
+        Levels to raise for ``large_effect``, ``dose_response`` or
+        ``plausible_confounding`` (0, 1 or 2 each).
+    **downgrades : int
+        Levels to lower (0, 1 = serious, 2 = very serious) for each of
+        ``risk_of_bias``, ``inconsistency``, ``indirectness``, ``imprecision``
+        and ``publication_bias``.
+
+    Returns
+    -------
+    GradeRating
+
+    Examples
+    --------
+    >>> from course_kit.grade import rate
+    >>> rate("rct", risk_of_bias=1, imprecision=1).level
+    'low'
+    >>> rate("rct").level
+    'high'
+    """
+    check_choice(design, "design", ("rct", "observational"))
+    for name, value in downgrades.items():
+        check_choice(name, "downgrade domain", DOMAINS)
+        check_number(value, name, low=0, high=2, integer=True)
+    upgrades = dict(upgrades or {})
+    for name, value in upgrades.items():
+        check_choice(name, "upgrade reason", UPGRADES)
+        check_number(value, name, low=0, high=2, integer=True)
+    start = LEVELS.index("high" if design == "rct" else "low")
+    down = int(sum(downgrades.values()))
+    up = int(sum(upgrades.values()))
+    index = min(max(start - down + up, 0), len(LEVELS) - 1)
+    return GradeRating(
+        level=LEVELS[index],
+        start=LEVELS[start],
+        downgraded=down,
+        upgraded=up,
+        reasons={**downgrades, **upgrades},
+    )
+
+
+def at_least(level: str, minimum: str) -> bool:
+    """True if a GRADE ``level`` is at least ``minimum`` ("not graded" never is).
+
+    Examples
+    --------
+    >>> at_least("moderate", "low")
+    True
+    """
+    check_choice(minimum, "minimum", LEVELS)
+    if level not in LEVELS:
+        return False
+    return LEVELS.index(level) >= LEVELS.index(minimum)
+
+
+def grade_widget():
+    """An interactive GRADE calculator: pick the design and the concerns.
+
+    The result line updates as soon as a choice changes.
+    """
+    import ipywidgets as widgets
+
+    design = widgets.ToggleButtons(
+        options=[("Randomised trials", "rct"), ("Observational studies", "observational")],
+        description="Design",
+    )
+    pickers = {
+        name: widgets.Dropdown(
+            options=[("no concern", 0), ("serious (-1)", 1), ("very serious (-2)", 2)],
+            value=0,
+            description="",
+            layout=widgets.Layout(width="170px"),
+        )
+        for name in DOMAINS
+    }
+    result = widgets.HTML()
+
+    def update(_=None):
+        rating = rate(design.value, **{k: w.value for k, w in pickers.items()})
+        result.value = rating._repr_html_()
+
+    rows = [
+        widgets.HBox([w, widgets.Label(text(f"grade.domain.{name}"))])
+        for name, w in pickers.items()
+    ]
+    for w in (design, *pickers.values()):
+        w.observe(update, names="value")
+    update()
+    return widgets.VBox([design, *rows, result])
