@@ -50,6 +50,7 @@ _SUBMODULES = (
     "simulate",
     "style",
     "susceptibility",
+    "teaching",
     "trials",
     "workspace",
 )

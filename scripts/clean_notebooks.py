@@ -31,6 +31,9 @@ def clean(nb: dict) -> dict:
     """Return a cleaned copy of a notebook given as a JSON dict."""
     nb = json.loads(json.dumps(nb))
     nb.get("metadata", {}).pop("widgets", None)
+    # nbval refuses a checked cell with outputs but no execution count, so
+    # checked cells are numbered 1, 2, ... (stable), all others get None.
+    count = 0
     for cell in nb.get("cells", []):
         cell.get("metadata", {}).pop("execution", None)
         if cell.get("cell_type") != "code":
@@ -38,6 +41,7 @@ def clean(nb: dict) -> dict:
         keep = _source(cell).lstrip().startswith(CHECK_MARK)
         outputs = []
         if keep:
+            count += 1
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "stream" and out.get("name") == "stdout":
                     outputs.append(out)
@@ -49,11 +53,11 @@ def clean(nb: dict) -> dict:
                                 "output_type": "execute_result",
                                 "data": data,
                                 "metadata": {},
-                                "execution_count": None,
+                                "execution_count": count,
                             }
                         )
         cell["outputs"] = outputs
-        cell["execution_count"] = None
+        cell["execution_count"] = count if keep else None
     return nb
 
 

@@ -24,7 +24,9 @@ def table(link_prefix: str) -> str:
     lines = ["| day | notebook | minutes | you will be able to |", "|---|---|---|---|"]
     for nb in NOTEBOOKS:
         link = f"[{nb['title']}]({link_prefix}{nb['file']})"
-        lines.append(f"| {COURSE_DAYS[nb['day']]} | {link} | {nb['minutes']} | {nb['objectives']} |")
+        lines.append(
+            f"| {COURSE_DAYS[nb['day']]} | {link} | {nb['minutes']} | {nb['objectives']} |"
+        )
     return "\n".join(lines)
 
 

@@ -30,7 +30,7 @@ def test_heterogeneity_slider_swaps_pictures_and_is_marked_main(trials):
 
 
 def test_heterogeneity_explorer_can_be_a_secondary_widget(trials):
-    slider, image = explorers.heterogeneity_explorer(trials, main=False).children
+    slider, _ = explorers.heterogeneity_explorer(trials, main=False).children
     assert "ck-main-widget" not in slider._dom_classes
 
 

@@ -1,0 +1,210 @@
+"""Content checks of notebooks 01-03 (course part 1).
+
+``tests/test_notebooks.py`` executes every notebook and nbval compares the cells
+marked ``# NBVAL_CHECK_OUTPUT``. This module checks what a run cannot: the
+notebook standards (objectives, time, key points, instructor note, widgets,
+exercises), that published numbers sit next to their citation, that the
+exercise answers agree with the kit's own computations, and that the committed
+notebooks are clean.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from course_kit import exercises, teaching
+from course_kit._exercise_bank import BANK
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = {
+    "01": ROOT / "notebooks" / "01-attachment-and-sensitivity.ipynb",
+    "02": ROOT / "notebooks" / "02-scoring-sensitivity.ipynb",
+    "03": ROOT / "notebooks" / "03-effect-sizes.ipynb",
+}
+CHECK = "# NBVAL_CHECK_OUTPUT"
+IGNORE = "# NBVAL_IGNORE_OUTPUT"
+
+
+def _cells(number: str) -> list[dict]:
+    nb = json.loads(NOTEBOOKS[number].read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if isinstance(cell["source"], list):
+            cell["source"] = "".join(cell["source"])
+    return nb["cells"]
+
+
+def _markdown(number: str) -> str:
+    return "\n\n".join(c["source"] for c in _cells(number) if c["cell_type"] == "markdown")
+
+
+def _code(number: str) -> list[str]:
+    return [c["source"] for c in _cells(number) if c["cell_type"] == "code"]
+
+
+def _stored_text(number: str) -> str:
+    parts = []
+    for cell in _cells(number):
+        for out in cell.get("outputs", []):
+            text = out.get("text") or out.get("data", {}).get("text/plain", "")
+            parts.append("".join(text) if isinstance(text, list) else text)
+    return "\n".join(parts)
+
+
+params = pytest.mark.parametrize("number", sorted(NOTEBOOKS))
+
+
+@params
+def test_opens_with_questions_objectives_and_time(number):
+    first = _cells(number)[0]
+    assert first["cell_type"] == "markdown"
+    text = first["source"]
+    assert text.startswith(f"# {int(number)}."), "title with the notebook number"
+    assert re.search(r"answers \w+ questions", text)
+    assert "Learning objectives" in text
+    minutes = {"01": 45, "02": 60, "03": 45}[number]  # as in course_kit/course.py
+    assert re.search(rf"\*\*Time:\*\* about {minutes} minutes", text)
+
+
+@params
+def test_ends_with_key_points_and_an_instructor_note(number):
+    last = _cells(number)[-1]
+    assert last["cell_type"] == "markdown"
+    assert "## Key points" in last["source"]
+    note = last["source"].split("### Instructor note", 1)
+    assert len(note) == 2, "the instructor note is clearly marked"
+    assert "Timing" in note[1] and "Discussion prompts" in note[1]
+    assert "COURSE_KIT_INSTRUCTOR=1" in note[1], "instructors learn how to see solutions"
+
+
+@params
+def test_at_least_two_widgets_with_a_main_slider(number):
+    code = "\n".join(_code(number))
+    sliders = re.findall(r"widgets\.\w*Slider\(", code)
+    assert len(sliders) >= 2
+    assert code.count('add_class("ck-main-widget")') == 1
+    assert code.count('add_class("ck-main-output")') == 1
+
+
+@params
+def test_at_least_two_course_exercises_that_exist(number):
+    names = re.findall(r'exercise\("([^"]+)"\)', "\n".join(_code(number)))
+    assert len(names) >= 2
+    for name in names:
+        assert name.startswith(f"{number}."), name
+        assert name in BANK
+        built = exercises.course(name)
+        assert built.solution and built.hint, f"{name} needs a hint and a solution"
+        # the answer is not typed into the notebook, where participants would read it
+        assert "answer=" not in "\n".join(_code(number))
+    assert len(set(names)) == len(names), "each exercise is used once"
+
+
+@params
+def test_live_cells_are_marked_and_outputs_are_stripped(number):
+    for source, cell in ((c["source"], c) for c in _cells(number) if c["cell_type"] == "code"):
+        live = "widgets." in source or re.search(r"^exercise\(", source, flags=re.M)
+        if live:
+            assert source.startswith(IGNORE), f"live widget cell not marked:\n{source[:80]}"
+        if "# You do not need to read this code" in source:
+            assert cell["metadata"]["jupyter"]["source_hidden"], "widget plumbing is folded away"
+        if source.startswith(CHECK):
+            # nbval skips ("unrun reference cell has outputs") a check cell without a count
+            assert cell["outputs"] and isinstance(cell["execution_count"], int)
+        else:
+            assert cell.get("outputs", []) == [], f"output not stripped:\n{source[:80]}"
+            assert cell.get("execution_count") is None
+
+
+@params
+def test_key_numbers_are_checked_by_nbval(number):
+    checked = [s for s in _code(number) if s.startswith(CHECK)]
+    assert len(checked) >= 2
+    stored = _stored_text(number)
+    expected = {
+        "01": ["110 %", "72.2%", "57.8%"],
+        "02": ["SYNTHETIC", "77% of the effect is kept", "95% of the effect is kept", "kappa"],
+        "03": ["Cohen's d = 0.568", "Hedges' g = 0.562", "0.47", "NNT 5.4"],
+    }[number]
+    for value in expected:
+        assert value in stored, f"{value!r} missing from the stored check outputs"
+
+
+@params
+def test_synthetic_data_are_labelled(number):
+    assert "SYNTHETIC" in _markdown(number)
+
+
+# Published numbers and the citation that must stand near every occurrence (VERIFIED
+# rows of the evidence fact sheet).
+CITED = {
+    "01": [
+        (r"r = \.24", "De Wolff"),
+        (r"N = 1,099", "De Wolff"),
+        (r"65% secure", "Zeanah"),
+        (r"about 15%", "van IJzendoorn"),
+        (r"d = 0\.33", "Bakermans-Kranenburg"),
+    ],
+    "02": [
+        (r"1 = highly insensitive", "Ainsworth"),
+        (r"reference ratings", "course examples"),
+    ],
+    "03": [
+        (r"6\.29", "Rayce"),
+        (r"d = 0\.57", "Rayce"),
+        (r"\*\*\.18\*\*", "van IJzendoorn"),
+        (r"\*\*\.23\*\*", "van IJzendoorn"),
+        (r"d = 0\.33", "Bakermans-Kranenburg"),
+    ],
+}
+
+
+def _near(text: str, pattern: str, author: str, window: int = 500) -> list[str]:
+    """Occurrences of ``pattern`` with no ``author`` within ``window`` characters."""
+    missing = []
+    for match in re.finditer(pattern, text):
+        around = text[max(0, match.start() - window) : match.end() + window]
+        if author not in around:
+            missing.append(text[max(0, match.start() - 60) : match.end() + 60])
+    return missing
+
+
+@params
+def test_published_numbers_stand_next_to_their_citation(number):
+    text = _markdown(number)
+    for pattern, author in CITED[number]:
+        assert re.search(pattern, text), f"{pattern} not found"
+        assert not _near(text, pattern, author), f"{pattern} without {author}"
+
+
+def test_near_finds_an_uncited_number():
+    text = "Intro. " + "x" * 600 + " r = .24 in a study." + "y" * 600 + " De Wolff (1997)."
+    assert _near(text, r"r = \.24", "De Wolff")
+    assert not _near("De Wolff found r = .24.", r"r = \.24", "De Wolff")
+
+
+# --- the exercise answers agree with the kit -----------------------------------------------
+
+
+def test_notebook_01_answers():
+    less = teaching.security_by_sensitivity(0.24)[1]
+    assert exercises.course("01.less_sensitive_half").check(f"{100 * less:.1f}").correct
+    assert exercises.course("01.r_squared").check(100 * 0.24**2).correct
+    assert exercises.course("01.secure_count").check(0.65 * 200).correct
+
+
+def test_notebook_03_answers():
+    from course_kit.effect_sizes import r_to_d, smd
+
+    bridgeman = dict(m1=6.29, sd1=1.62, n1=42, m2=5.19, sd2=2.30, n2=31)
+    d = float(smd(**bridgeman, correct=False).yi[0])
+    g = float(smd(**bridgeman, correct=True).yi[0])
+    assert exercises.course("03.cohens_d").check(d).correct
+    assert exercises.course("03.cohens_d").check("0,57").correct  # as printed by Rayce et al.
+    assert exercises.course("03.hedges_g").check(round(g, 3)).correct
+    assert not exercises.course("03.hedges_g").check(round(d, 3)).correct
+    assert exercises.course("03.r_to_d").check(float(r_to_d(0.23)[0])).correct
+    assert exercises.course("03.nnt").check(round(teaching.nnt(0.33), 1)).correct
