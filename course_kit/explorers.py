@@ -343,3 +343,53 @@ def _wilson(hits: int, n: int, z: float = 1.959963984540054) -> tuple[float, flo
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
     return max(0.0, centre - half), min(1.0, centre + half)
+
+
+PATTERN_CHOICES = (
+    ("Differential susceptibility", "differential_susceptibility"),
+    ("Diathesis-stress", "diathesis_stress"),
+    ("Vantage sensitivity", "vantage_sensitivity"),
+    ("No interaction", "none"),
+)
+
+
+def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
+    """Dropdown: simulate each true pattern and see what the analysis shows.
+
+    For every pattern a SYNTHETIC study of ``n`` children is drawn with
+    :func:`course_kit.susceptibility.simulate_gxe` and fitted once; choosing a
+    pattern swaps the picture (simple slopes, regions of significance, the
+    crossover) and the preferred model of :func:`compare_models`.
+
+    Returns
+    -------
+    ipywidgets.VBox
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    from course_kit.susceptibility import compare_models, fit_interaction, simulate_gxe
+
+    n = check_number(n, "n", low=20, integer=True)
+    chooser = widgets.Dropdown(options=PATTERN_CHOICES, description="True pattern")
+    preferred = {}
+
+    def render(pattern):
+        data = simulate_gxe(n, pattern, seed=seed)
+        args = ("outcome", "environment", "susceptible")
+        table = compare_models(data, *args)
+        preferred[pattern] = table.loc[table["preferred"], "model"].item()
+        fig, ax = plt.subplots(figsize=(7, 4.2), layout="constrained")
+        fit_interaction(data, *args).plot(ax=ax)
+        ax.set_title(
+            text("explore.pattern_title", model=preferred[pattern].replace("_", " ")), fontsize=10
+        )
+        return fig
+
+    pictures = {value: _png(render(value)) for _, value in PATTERN_CHOICES}
+    image = widgets.Image(value=pictures[chooser.value], format="png")
+    if main:
+        chooser.add_class("ck-main-widget")
+        image.add_class("ck-main-output")
+    chooser.observe(lambda change: setattr(image, "value", pictures[change["new"]]), names="value")
+    return widgets.VBox([chooser, image])

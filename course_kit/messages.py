@@ -610,6 +610,7 @@ EN: dict[str, str] = {
     "explore.truth": "true effect",
     "explore.pooled": "pooled estimate",
     "explore.sample_slider": "Families",
+    "explore.pattern_title": "SYNTHETIC data. Model preferred by BIC: {model}",
     "explore.power_line": "With {n} families, a trial finds the interaction in {power:.0f}% of simulated runs (95% CI {low:.0f}% to {high:.0f}%).",
     # --- concept drawings (lead) ----------------------------------------------
     "grade.level.high": "High: we are very confident that the true effect is close to the estimate.",

@@ -81,3 +81,12 @@ def test_susceptibility_explorer_pictures_change_with_n():
     first = image.value
     slider.value = 300
     assert image.value != first
+
+
+def test_pattern_explorer_swaps_pictures_per_pattern():
+    box = explorers.pattern_explorer(n=400, seed=3)
+    chooser, image = box.children
+    first = image.value
+    chooser.value = "diathesis_stress"
+    assert image.value != first
+    assert "ck-main-widget" not in chooser._dom_classes
