@@ -171,8 +171,7 @@ EN: dict[str, str] = {
     "exercises.02.attenuation.question": "Suppose VIPP-SD truly improves sensitivity by "
     "d = 0.50, and the ratings have a reliability (ICC) of .64. Which d do you expect to "
     "observe in the trial (2 decimals)?",
-    "exercises.02.attenuation.hint": "Observed d = true d x the square root of the "
-    "reliability.",
+    "exercises.02.attenuation.hint": "Observed d = true d x the square root of the reliability.",
     "exercises.02.attenuation.solution": "0.50 x sqrt(0.64) = 0.50 x 0.8 = 0.40. A fifth of "
     "the effect is hidden by measurement error.",
     "exercises.02.attenuation.mistake_no_root": "You multiplied by the ICC itself. "
@@ -453,8 +452,7 @@ EN: dict[str, str] = {
         "reaches beyond the observed range ({xmin} to {xmax})."
     ),
     "susceptibility.verdict_ci": (
-        "The {level}% CI of the crossover is {lo} to {hi}; the observed range is "
-        "{xmin} to {xmax}."
+        "The {level}% CI of the crossover is {lo} to {hi}; the observed range is {xmin} to {xmax}."
     ),
     "susceptibility.verdict_poi_narrow": (
         "PoI = {poi}: the difference between the lines is split about evenly between the two "
@@ -466,8 +464,7 @@ EN: dict[str, str] = {
         "window that has been proposed."
     ),
     "susceptibility.verdict_poi_outside": (
-        "PoI = {poi}: most of the difference between the lines lies on one side of the "
-        "crossover."
+        "PoI = {poi}: most of the difference between the lines lies on one side of the crossover."
     ),
     "susceptibility.verdict_no_region": (
         "Note: the groups do not differ significantly at any observed environment value."

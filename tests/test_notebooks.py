@@ -28,6 +28,7 @@ def execute(path: Path):
         nb,
         timeout=180,
         kernel_name="python3",
+        store_widget_state=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
@@ -63,13 +64,14 @@ def _markdown(path: Path) -> str:
     )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_has_a_seeded_main_widget(path):
-    """Every notebook has a main slider that the browser tests can find."""
+def test_notebook_shows_a_main_widget(executed):
+    """Every notebook displays a main widget and its output for the browser tests."""
+    path, nb = executed
     if path.name == "index.ipynb":
         pytest.skip("the index has no widgets")
-    source = path.read_text(encoding="utf-8")
-    assert "ck-main-widget" in source and "ck-main-output" in source, path.name
+    state = json.dumps(nb.metadata.get("widgets", {}))
+    assert "ck-main-widget" in state, f"{path.name}: no widget with class ck-main-widget"
+    assert "ck-main-output" in state, f"{path.name}: no output with class ck-main-output"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
