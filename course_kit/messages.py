@@ -290,6 +290,14 @@ EN: dict[str, str] = {
     "exercises.05.careful_words.option_c": "The gene decides how your child will turn out.",
     "exercises.05.careful_words.option_d": "Yes, and carriers should not get VIPP-SD.",
     # exercises of notebook 06 (evidence to practice)
+    "exercises.06.sensitivity_infants.question": "Which interventions have at least "
+    "moderate-certainty evidence for parental sensitivity in infants under 12 months? "
+    "Tick all that apply.",
+    "exercises.06.sensitivity_infants.hint": "In the navigator choose the outcome 'parental "
+    "sensitivity', a child age under 12 months and certainty at least 'moderate'.",
+    "exercises.06.sensitivity_infants.solution": "Filter the evidence table: outcome parental "
+    "sensitivity, age range that includes infants under 12 months, certainty moderate or high. "
+    "Results that were never graded do not count, however large their effect.",
     "exercises.06.grade_two_concerns.question": "Randomised trials found that an intervention "
     "improves parental sensitivity. The reviewers had serious concerns about risk of bias and "
     "about imprecision, and no other concerns. What is the certainty of the evidence?",
@@ -562,6 +570,19 @@ EN: dict[str, str] = {
     "datasets.missing_column": "{file}: column {column!r} is missing (the schema lists it).",
     "datasets.extra_column": "{file}: column {column!r} is not in the schema.",
     # --- evidence ---------------------------------------------------------------
+    "evidence.all": "(all)",
+    "evidence.intervention": "Intervention",
+    "evidence.outcome": "Outcome",
+    "evidence.age": "Child age (months)",
+    "evidence.certainty": "Certainty at least",
+    "evidence.search": "Search",
+    "evidence.sort": "Sort by",
+    "evidence.count": "{n} of {total} results",
+    "evidence.no_rows": "No result matches these filters. Try fewer filters.",
+    "evidence.chart_title": "{measure} of the results shown ({n} with a number)",
+    "evidence.chart_none": "No two or more results with the same measure and a number to draw.",
+    "evidence.page_title": "VIPP-SD course: evidence navigator",
+    "evidence.page_intro": "Filter the course's evidence table. Every row names its source; certainty is the GRADE level as published, or 'not graded'.",
     # --- workspace --------------------------------------------------------------
     "workspace.summary": "Your workspace: {path}",
     "workspace.nothing_new": "Everything is up to date. Nothing was changed.",

@@ -1,0 +1,461 @@
+"""The course's evidence table: PICO fields, GRADE certainty, filters.
+
+One row of ``datasets/evidence_table.csv`` is one published result: who it is
+about (population, child age), the intervention and comparison, the outcome,
+the effect (measure, estimate, 95% CI where published), how many studies and
+participants, the certainty of evidence as the source graded it (GRADE) or
+"not graded", and the source with its DOI and URL. A result published without a
+number is a direction ("may reduce", "no effect found") with empty numbers.
+
+* :func:`load` - the table, validated against its schema;
+* :func:`filter_evidence` - the filters of the navigator, as a pure function;
+* :func:`navigator` - an ipywidgets panel with filters, a sortable table and a
+  small forest-style chart;
+* :func:`to_html` - the same navigator as one self-contained HTML page (plain
+  JavaScript, no network), for people who do not run Python;
+* :func:`sensitivity_infants_exercise` - the self-check of notebook 06.
+
+Examples
+--------
+>>> from course_kit import evidence
+>>> table = evidence.load()
+>>> rows = evidence.filter_evidence(
+...     table, outcome="parental sensitivity", certainty_at_least="moderate"
+... )
+>>> sorted(rows["intervention"].unique())  # doctest: +SKIP
+['Video feedback (general)']
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import numpy as np
+
+from course_kit._validation import check_choice, check_number
+from course_kit.grade import LEVELS
+from course_kit.messages import text
+
+CERTAINTY_LEVELS = (*LEVELS, "not graded")
+TEXT_COLUMNS = (
+    "intervention",
+    "population",
+    "risk_group",
+    "comparison",
+    "outcome",
+    "direction",
+    "source",
+    "notes",
+)
+SHOWN_COLUMNS = (
+    "intervention",
+    "outcome",
+    "population",
+    "direction",
+    "measure",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "n_studies",
+    "n_participants",
+    "certainty",
+    "source",
+    "year",
+)
+
+
+def load():
+    """The evidence table as a DataFrame, validated against its schema.
+
+    Raises ValueError naming the file, row and column if a row breaks the
+    schema (see :func:`course_kit.datasets.load`).
+    """
+    from course_kit import datasets
+
+    return datasets.load("evidence_table")
+
+
+def _age_overlaps(table, low: float, high: float):
+    """Rows whose stated age range overlaps [low, high); unknown ages never do."""
+    lo = table["age_min_months"].astype("Float64")
+    hi = table["age_max_months"].astype("Float64")
+    return ((lo < high) & (hi >= low)).fillna(False).astype(bool)
+
+
+def filter_evidence(
+    table=None,
+    *,
+    intervention=None,
+    outcome=None,
+    age_months=None,
+    certainty_at_least: str | None = None,
+    text: str | None = None,
+):
+    """Filter the evidence table the way the navigator does.
+
+    Parameters
+    ----------
+    table : DataFrame, optional
+        The evidence table (default: :func:`load`).
+    intervention : str or list of str, optional
+        Keep these interventions (exact names).
+    outcome : str, optional
+        Keep rows whose ``outcome`` or ``outcome_group`` equals this text
+        (case does not matter).
+    age_months : float or (low, high), optional
+        Keep rows whose stated age range includes this age, or overlaps the
+        interval [low, high). Rows without a stated age range are left out.
+    certainty_at_least : {"very low", "low", "moderate", "high"}, optional
+        Keep rows graded at this level or higher; "not graded" rows are left out.
+    text : str, optional
+        Case-insensitive search in the text columns.
+
+    Returns
+    -------
+    DataFrame
+        The matching rows, in the table's order.
+    """
+    table = load() if table is None else table
+    keep = np.ones(len(table), dtype=bool)
+    if intervention is not None:
+        wanted = [intervention] if isinstance(intervention, str) else list(intervention)
+        keep &= table["intervention"].isin(wanted).to_numpy()
+    if outcome is not None:
+        if not isinstance(outcome, str):
+            raise TypeError(f"outcome must be text (got {outcome!r}).")
+        low = outcome.strip().lower()
+        keep &= (
+            (table["outcome"].str.lower() == low) | (table["outcome_group"].str.lower() == low)
+        ).to_numpy()
+    if age_months is not None:
+        if np.ndim(age_months) == 0:
+            age = check_number(age_months, "age_months", low=0)
+            keep &= _age_overlaps(table, age, age + 1e-9).to_numpy()
+        else:
+            if len(age_months) != 2:
+                raise ValueError("age_months must be one age or a (low, high) pair.")
+            a = check_number(age_months[0], "age_months (low)", low=0)
+            b = check_number(age_months[1], "age_months (high)", low=a)
+            keep &= _age_overlaps(table, a, b).to_numpy()
+    if certainty_at_least is not None:
+        check_choice(certainty_at_least, "certainty_at_least", LEVELS)
+        allowed = LEVELS[LEVELS.index(certainty_at_least) :]
+        keep &= table["certainty"].isin(allowed).to_numpy()
+    if text:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be text (got {text!r}).")
+        needle = text.strip().lower()
+        hits = np.zeros(len(table), dtype=bool)
+        for column in TEXT_COLUMNS:
+            if column in table:
+                hits |= table[column].fillna("").str.lower().str.contains(needle, regex=False)
+        keep &= hits
+    return table[keep]
+
+
+def common_measure(rows) -> str | None:
+    """The effect measure shared by most rows with a number (None if fewer than 2)."""
+    numbered = rows.dropna(subset=["estimate"])
+    if numbered.empty:
+        return None
+    counts = numbered["measure"].value_counts()
+    return counts.index[0] if counts.iloc[0] >= 2 else None
+
+
+def chart(rows, ax=None):
+    """Forest-style chart of the filtered results that share the commonest measure.
+
+    Returns the Axes (with a note instead of points when nothing can be drawn).
+    """
+    import matplotlib.pyplot as plt
+
+    from course_kit.style import COLORS
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3), layout="constrained")
+    measure = common_measure(rows)
+    if measure is None:
+        ax.text(0.5, 0.5, text("evidence.chart_none"), ha="center", va="center", wrap=True)
+        ax.set_axis_off()
+        return ax
+    shown = rows[(rows["measure"] == measure) & rows["estimate"].notna()]
+    y = np.arange(len(shown))[::-1]
+    est = shown["estimate"].to_numpy(float)
+    lo = shown["ci_low"].to_numpy(float)
+    hi = shown["ci_high"].to_numpy(float)
+    has_ci = ~np.isnan(lo) & ~np.isnan(hi)
+    ax.hlines(y[has_ci], lo[has_ci], hi[has_ci], color=COLORS["whisker"], lw=1.5)
+    ax.plot(est, y, "s", color=COLORS["study"], ms=7)
+    ax.axvline(1.0 if measure == "OR" else 0.0, color=COLORS["null"], lw=1)
+    if measure == "OR":
+        ax.set_xscale("log")
+    labels = [f"{a} - {b}" for a, b in zip(shown["intervention"], shown["outcome"], strict=True)]
+    ax.set_yticks(y, [label if len(label) < 45 else label[:44] + "..." for label in labels])
+    ax.set_title(text("evidence.chart_title", measure=measure, n=len(shown)), fontsize=10)
+    return ax
+
+
+def _options(table, column: str):
+    return [(text("evidence.all"), None), *[(v, v) for v in sorted(table[column].unique())]]
+
+
+def _table_html(rows) -> str:
+    if rows.empty:
+        return f"<p>{html.escape(text('evidence.no_rows'))}</p>"
+    shown = rows.loc[:, list(SHOWN_COLUMNS)]
+    return shown.to_html(index=False, na_rep="", escape=True, float_format=lambda v: f"{v:g}")
+
+
+def navigator(table=None):
+    """An ipywidgets panel to filter, sort and chart the evidence table.
+
+    Filters: intervention, outcome, child age, minimum certainty and a free-text
+    search. The results table can be sorted; the chart shows the filtered results
+    that share the commonest effect measure. The intervention filter is the
+    notebook's main widget (CSS class ``ck-main-widget``), the results area its
+    main output (``ck-main-output``).
+    """
+    import io
+
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    table = load() if table is None else table
+    intervention = widgets.Dropdown(
+        options=_options(table, "intervention"), description=text("evidence.intervention")
+    )
+    intervention.add_class("ck-main-widget")
+    outcome = widgets.Dropdown(
+        options=_options(table, "outcome_group")
+        + [(o, o) for o in sorted(table["outcome"].unique())],
+        description=text("evidence.outcome"),
+    )
+    age = widgets.Dropdown(
+        options=[
+            (text("evidence.all"), None),
+            ("0-11", (0, 12)),
+            ("12-35", (12, 36)),
+            ("36-71", (36, 72)),
+        ],
+        description=text("evidence.age"),
+    )
+    certainty = widgets.Dropdown(
+        options=[(text("evidence.all"), None), *[(lv, lv) for lv in reversed(LEVELS)]],
+        description=text("evidence.certainty"),
+    )
+    search = widgets.Text(description=text("evidence.search"), continuous_update=False)
+    sort = widgets.Dropdown(
+        options=["intervention", "outcome", "year", "estimate", "certainty"],
+        description=text("evidence.sort"),
+    )
+    count = widgets.HTML()
+    results = widgets.HTML()
+    results.add_class("ck-main-output")
+    picture = widgets.Image(format="png")
+
+    def update(_=None):
+        rows = filter_evidence(
+            table,
+            intervention=intervention.value,
+            outcome=outcome.value,
+            age_months=age.value,
+            certainty_at_least=certainty.value,
+            text=search.value or None,
+        )
+        key = sort.value
+        if key == "certainty":
+            order = {lv: i for i, lv in enumerate(reversed(CERTAINTY_LEVELS))}
+            rows = rows.iloc[np.argsort(rows["certainty"].map(order).to_numpy(), kind="stable")]
+        else:
+            rows = rows.sort_values(key, kind="stable", na_position="last")
+        count.value = text("evidence.count", n=len(rows), total=len(table))
+        results.value = _table_html(rows)
+        fig, ax = plt.subplots(figsize=(7, 0.5 + 0.3 * max(len(rows), 3)), layout="constrained")
+        chart(rows, ax=ax)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=80)
+        plt.close(fig)
+        picture.value = buffer.getvalue()
+
+    for w in (intervention, outcome, age, certainty, search, sort):
+        w.observe(update, names="value")
+    update()
+    filters = widgets.VBox([intervention, outcome, age, certainty, search, sort])
+    return widgets.VBox([filters, count, picture, results])
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em; color: #222; }}
+label {{ margin-right: 1em; display: inline-block; margin-bottom: .5em; }}
+table {{ border-collapse: collapse; font-size: 90%; margin-top: 1em; }}
+th, td {{ border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; }}
+th {{ background: #e5f0f8; cursor: pointer; }}
+</style></head><body>
+<h1>{title}</h1>
+<p>{intro}</p>
+<div id="filters">
+<label>{l_intervention} <select id="f-intervention"></select></label>
+<label>{l_outcome} <select id="f-outcome"></select></label>
+<label>{l_age} <select id="f-age">
+ <option value="">{all}</option><option value="0,12">0-11</option>
+ <option value="12,36">12-35</option><option value="36,72">36-71</option></select></label>
+<label>{l_certainty} <select id="f-certainty"><option value="">{all}</option>
+ <option>high</option><option>moderate</option><option>low</option><option>very low</option>
+</select></label>
+<label>{l_search} <input id="f-search" type="search"></label>
+</div>
+<p id="count"></p>
+<table id="results"><thead><tr></tr></thead><tbody></tbody></table>
+<script id="evidence-data" type="application/json">{data}</script>
+<script>
+"use strict";
+const ROWS = JSON.parse(document.getElementById("evidence-data").textContent);
+const COLUMNS = {columns};
+const LEVELS = ["very low", "low", "moderate", "high"];
+const TEXT = {text_columns};
+const ALL = {all_json};
+let sortKey = "intervention", sortUp = true;
+function fill(id, values) {{
+  const sel = document.getElementById(id);
+  sel.add(new Option(ALL, ""));
+  [...new Set(values)].sort().forEach(v => sel.add(new Option(v, v)));
+}}
+fill("f-intervention", ROWS.map(r => r.intervention));
+fill("f-outcome", ROWS.map(r => r.outcome_group).concat(ROWS.map(r => r.outcome)));
+function keep(r) {{
+  const v = id => document.getElementById(id).value;
+  if (v("f-intervention") && r.intervention !== v("f-intervention")) return false;
+  if (v("f-outcome") && r.outcome !== v("f-outcome") && r.outcome_group !== v("f-outcome")) return false;
+  if (v("f-age")) {{
+    const [lo, hi] = v("f-age").split(",").map(Number);
+    if (r.age_min_months === null || r.age_max_months === null) return false;
+    if (!(r.age_min_months < hi && r.age_max_months >= lo)) return false;
+  }}
+  if (v("f-certainty") && LEVELS.indexOf(r.certainty) < LEVELS.indexOf(v("f-certainty"))) return false;
+  const q = v("f-search").trim().toLowerCase();
+  if (q && !TEXT.some(c => String(r[c] ?? "").toLowerCase().includes(q))) return false;
+  return true;
+}}
+function render() {{
+  const rows = ROWS.filter(keep).sort((a, b) => {{
+    const x = a[sortKey], y = b[sortKey];
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * (sortUp ? 1 : -1);
+  }});
+  document.getElementById("count").textContent = rows.length + " / " + ROWS.length;
+  const body = document.querySelector("#results tbody");
+  body.replaceChildren(...rows.map(r => {{
+    const tr = document.createElement("tr");
+    tr.className = "result";
+    COLUMNS.forEach(c => {{
+      const td = document.createElement("td");
+      if (c === "source" && r.url) {{
+        const a = document.createElement("a");
+        a.href = r.url; a.textContent = r.source; a.rel = "noopener";
+        td.appendChild(a);
+      }} else td.textContent = r[c] === null ? "" : String(r[c]);
+      tr.appendChild(td);
+    }});
+    return tr;
+  }}));
+}}
+const head = document.querySelector("#results thead tr");
+COLUMNS.forEach(c => {{
+  const th = document.createElement("th");
+  th.textContent = c; th.dataset.column = c;
+  th.addEventListener("click", () => {{
+    sortUp = sortKey === c ? !sortUp : true; sortKey = c; render();
+  }});
+  head.appendChild(th);
+}});
+document.querySelectorAll("#filters select, #filters input").forEach(
+  el => el.addEventListener("input", render));
+render();
+</script></body></html>
+"""
+
+
+def to_html(path, table=None) -> Path:
+    """Write the navigator as one self-contained HTML page (no network).
+
+    The data are embedded as JSON (with ``<``, ``>`` and ``&`` escaped so that no
+    text in the table can break out of the script); filtering and sorting run in
+    plain JavaScript. Links to the sources are ordinary links a reader may follow.
+
+    Parameters
+    ----------
+    path : str or Path
+        Where to write the page. An existing file is not overwritten.
+
+    Returns
+    -------
+    Path
+    """
+    table = load() if table is None else table
+    path = Path(path)
+    if path.exists():
+        raise ValueError(f"path {path} exists already: choose a new file name.")
+    records = json.loads(table.to_json(orient="records", force_ascii=False))
+    data = json.dumps(records, ensure_ascii=False)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        data = data.replace(char, code)
+    page = _PAGE.format(
+        title=html.escape(text("evidence.page_title")),
+        intro=html.escape(text("evidence.page_intro")),
+        l_intervention=html.escape(text("evidence.intervention")),
+        l_outcome=html.escape(text("evidence.outcome")),
+        l_age=html.escape(text("evidence.age")),
+        l_certainty=html.escape(text("evidence.certainty")),
+        l_search=html.escape(text("evidence.search")),
+        all=html.escape(text("evidence.all")),
+        all_json=json.dumps(text("evidence.all")),
+        data=data,
+        columns=json.dumps(list(SHOWN_COLUMNS)),
+        text_columns=json.dumps(list(TEXT_COLUMNS)),
+    )
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def sensitivity_infants_answer(table=None) -> list[str]:
+    """Interventions with at least moderate-certainty evidence for parental
+    sensitivity covering infants under 12 months, computed from the table."""
+    rows = filter_evidence(
+        table,
+        outcome="parental sensitivity",
+        age_months=(0, 12),
+        certainty_at_least="moderate",
+    )
+    return sorted(rows["intervention"].unique())
+
+
+def sensitivity_infants_exercise(table=None):
+    """The self-check of notebook 06, with its answer computed from the table.
+
+    The options are every intervention with a parental-sensitivity result, so a
+    participant has to use the certainty and age filters to find the answer.
+    """
+    from course_kit.exercises import MultiSelectExercise
+
+    table = load() if table is None else table
+    options = sorted(
+        filter_evidence(table, outcome="parental sensitivity")["intervention"].unique()
+    )
+    key = "exercises.06.sensitivity_infants"
+    return MultiSelectExercise(
+        text(f"{key}.question"),
+        options=options,
+        answers=sensitivity_infants_answer(table),
+        hint=text(f"{key}.hint"),
+        solution=text(f"{key}.solution"),
+    )
