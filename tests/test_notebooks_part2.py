@@ -38,7 +38,7 @@ def test_all_three_notebooks_exist():
 @pytest.mark.parametrize("path", PART2, ids=lambda p: p.stem)
 def test_each_notebook_has_two_widgets_and_two_exercises(path):
     code = "\n".join(_sources(path, "code"))
-    exercises = re.findall(r"exercises\.course\(|MultiSelectExercise\(|NumericExercise\(", code)
+    exercises = re.findall(r"exercises\.course\(|_exercise\(\)", code)
     widgets = re.findall(r"explorers\.\w+_explorer\(|grade_widget\(|navigator\(", code)
     assert len(exercises) >= 2, f"{path.name}: fewer than two exercises"
     assert len(widgets) >= 2 or "ck-main-widget" in code, f"{path.name}: fewer than two widgets"
