@@ -204,8 +204,33 @@ def _options(table, column: str):
 def _table_html(rows) -> str:
     if rows.empty:
         return f"<p>{html.escape(text('evidence.no_rows'))}</p>"
-    shown = rows.loc[:, list(SHOWN_COLUMNS)]
-    return shown.to_html(index=False, na_rep="", escape=True, float_format=lambda v: f"{v:g}")
+    key = ("html", *rows["id"], *rows["estimate"].astype(str))
+    if key not in _CHART_CACHE:  # pandas' to_html is slow; the same view is reused often
+        shown = rows.loc[:, list(SHOWN_COLUMNS)]
+        _CHART_CACHE[key] = shown.to_html(
+            index=False, na_rep="", escape=True, float_format=lambda v: f"{v:g}"
+        )
+    return _CHART_CACHE[key]
+
+
+def chart_png(rows) -> bytes:
+    """PNG of :func:`chart` for ``rows``, cached by the rows shown and their order."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    key = ("png", *rows["id"], *rows["estimate"].astype(str))  # str: NaN != NaN
+    if key not in _CHART_CACHE:
+        fig, ax = plt.subplots(figsize=(7, 0.5 + 0.3 * max(len(rows), 3)), layout="constrained")
+        chart(rows, ax=ax)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=80)
+        plt.close(fig)
+        _CHART_CACHE[key] = buffer.getvalue()
+    return _CHART_CACHE[key]
+
+
+_CHART_CACHE: dict[tuple, bytes | str] = {}  # pictures and tables of views shown
 
 
 def navigator(table=None):
@@ -217,10 +242,7 @@ def navigator(table=None):
     notebook's main widget (CSS class ``ck-main-widget``), the results area its
     main output (``ck-main-output``).
     """
-    import io
-
     import ipywidgets as widgets
-    import matplotlib.pyplot as plt
 
     table = load() if table is None else table
     intervention = widgets.Dropdown(
@@ -272,13 +294,14 @@ def navigator(table=None):
             rows = rows.sort_values(key, kind="stable", na_position="last")
         count.value = text("evidence.count", n=len(rows), total=len(table))
         results.value = _table_html(rows)
-        fig, ax = plt.subplots(figsize=(7, 0.5 + 0.3 * max(len(rows), 3)), layout="constrained")
-        chart(rows, ax=ax)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=80)
-        plt.close(fig)
-        picture.value = buffer.getvalue()
+        picture.value = chart_png(rows)
 
+    # Draw the chart of every single-intervention view now, so that the main
+    # filter answers well within the 100 ms a widget callback may take.
+    for name in table["intervention"].unique():
+        rows = table[table["intervention"] == name]
+        chart_png(rows)
+        _table_html(rows)
     for w in (intervention, outcome, age, certainty, search, sort):
         w.observe(update, names="value")
     update()

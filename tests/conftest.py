@@ -4,7 +4,7 @@
   $CHROMIUM) and Python Playwright. Locally they are skipped when Chromium is
   missing; with ``CI=true`` a missing Chromium is a failure, never a skip.
 * ``chromium_browser`` is one headless Chromium per test session.
-* Matplotlib always uses the non-interactive Agg backend in tests.
+* Matplotlib uses the non-interactive Agg backend in the test process.
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ import os
 import shutil
 from pathlib import Path
 
+import matplotlib
 import pytest
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+# Agg for the tests themselves, set in-process: an MPLBACKEND variable would
+# also reach the notebook kernels started by the tests, and hide their plots.
+matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

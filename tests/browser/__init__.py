@@ -1,0 +1,1 @@
+"""End-to-end tests: the course notebooks in JupyterLab in headless Chromium."""
