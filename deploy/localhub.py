@@ -21,6 +21,7 @@ an ``execute_request``.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import json
 import os
@@ -91,6 +92,18 @@ def tool_path(extra_path: str = "") -> str:
 
 def find_chp(extra_path: str = "") -> str | None:
     return shutil.which(CHP, path=tool_path(extra_path))
+
+
+def run_sync(coro):
+    """Run a coroutine to completion, also when the caller's thread has a running
+    event loop (e.g. Playwright's sync API in the same test session): then the
+    coroutine gets its own loop in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 class HubError(RuntimeError):
@@ -201,7 +214,7 @@ class LocalHub:
                 self.stop()  # the proxy may already be running
                 raise HubError(f"jupyterhub exited with {code}:\n{self.log_tail()}")
             try:
-                asyncio.run(self.api("GET", "/"))
+                run_sync(self.api("GET", "/"))
                 return self
             except (OSError, HubError):
                 time.sleep(0.3)

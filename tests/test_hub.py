@@ -21,7 +21,7 @@ from conftest import require_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "deploy"))
-from localhub import LOCAL_CHP_DIR, HubError, LocalHub, find_chp  # noqa: E402
+from localhub import LOCAL_CHP_DIR, HubError, LocalHub, find_chp, run_sync  # noqa: E402
 
 
 def live_hub(test):
@@ -37,7 +37,7 @@ EXTRA_PATH = str(LOCAL_CHP_DIR)
 
 def run(coro, timeout: float = 240):
     """Run one step of a test with a hard time limit."""
-    return asyncio.run(asyncio.wait_for(coro, timeout))
+    return run_sync(asyncio.wait_for(coro, timeout))
 
 
 def _preconditions() -> None:
