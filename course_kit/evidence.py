@@ -215,18 +215,16 @@ def _table_html(rows) -> str:
 
 def chart_png(rows) -> bytes:
     """PNG of :func:`chart` for ``rows``, cached by the rows shown and their order."""
-    import io
-
     import matplotlib.pyplot as plt
+
+    from course_kit.teaching import figure_png
 
     key = ("png", *rows["id"], *rows["estimate"].astype(str))  # str: NaN != NaN
     if key not in _CHART_CACHE:
         fig, ax = plt.subplots(figsize=(7, 0.5 + 0.3 * max(len(rows), 3)), layout="constrained")
         chart(rows, ax=ax)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=80)
+        _CHART_CACHE[key] = figure_png(fig, dpi=80)
         plt.close(fig)
-        _CHART_CACHE[key] = buffer.getvalue()
     return _CHART_CACHE[key]
 
 

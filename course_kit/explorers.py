@@ -16,14 +16,14 @@ from course_kit.messages import text
 
 
 def _png(fig) -> bytes:
-    import io
-
     import matplotlib.pyplot as plt
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90)
-    plt.close(fig)
-    return buffer.getvalue()
+    from course_kit.teaching import figure_png
+
+    try:
+        return figure_png(fig, dpi=90)
+    finally:
+        plt.close(fig)
 
 
 def _image_slider(slider, values, render, main: bool):
@@ -78,7 +78,9 @@ def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 
     Examples
     --------
     >>> import course_kit as ck  # doctest: +SKIP
-    >>> ck.explorers.heterogeneity_explorer(ck.datasets.load("vipp_sd_synthetic"))  # doctest: +SKIP
+    >>> trials = ck.datasets.load("vipp_sd_synthetic")  # doctest: +SKIP
+    >>> behaviour = trials[trials["outcome"] == "parenting behaviour"]  # doctest: +SKIP
+    >>> ck.explorers.heterogeneity_explorer(behaviour)  # doctest: +SKIP
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
