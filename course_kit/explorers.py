@@ -27,7 +27,7 @@ def _png(fig) -> bytes:
 
 
 def _image_slider(slider, values, render, main: bool):
-    """A slider over ``values`` that swaps precomputed pictures.
+    """A slider (or dropdown) over ``values`` that swaps precomputed pictures.
 
     ``render(value)`` returns a matplotlib Figure; every picture is drawn once,
     when the widget is made, so a slider move costs only a dictionary look-up
@@ -49,7 +49,64 @@ def _image_slider(slider, values, render, main: bool):
 
 
 def _key(value):
-    return round(float(value), 6)
+    """Slider values as dictionary keys: numbers rounded (0.1 + 0.2 == 0.3), others as they are."""
+    return round(float(value), 6) if isinstance(value, (int, float, np.number)) else value
+
+
+def ratings_explorer(*, seed: int = 2024, main: bool = True):
+    """Slider: how many SYNTHETIC families are rated, and the share at each scale point.
+
+    Ratings on Ainsworth's 9-point scale are drawn once (seeded); the slider shows
+    the first ``n`` of them. Only the bars and the title are redrawn on a move
+    (:class:`course_kit.teaching.LiveFigure`), so a move takes a few milliseconds.
+
+    Returns
+    -------
+    ipywidgets.VBox
+
+    Examples
+    --------
+    >>> from course_kit.explorers import ratings_explorer
+    >>> box = ratings_explorer()  # doctest: +SKIP
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    from course_kit.style import PALETTE
+    from course_kit.teaching import LiveFigure
+
+    rng = np.random.default_rng(seed)
+    scores = np.clip(np.round(rng.normal(5.0, 1.6, size=2000)), 1, 9).astype(int)
+    slider = widgets.IntSlider(
+        value=20, min=5, max=500, step=5, description=text("explore.families_slider")
+    )
+    out = widgets.Output()
+    if main:
+        slider.add_class("ck-main-widget")
+        out.add_class("ck-main-output")
+    # Axes are drawn once, on a fixed 0-50 % scale; a move changes bars and title only.
+    fig, ax = plt.subplots(figsize=(6, 3))
+    bars = ax.bar(range(1, 10), np.zeros(9), color=PALETTE["blue"])
+    ax.set_xticks(range(1, 10))
+    ax.set_ylim(0, 50)
+    ax.set_xlabel(text("explore.rating_axis"))
+    ax.set_ylabel(text("explore.share_axis"))
+    title = ax.set_title(" ")
+    fig.tight_layout()
+    plt.close(fig)  # shown through the widget's output only
+    live = LiveFigure(fig, out, dynamic=[*bars, title])
+
+    def draw(_=None):
+        shown = scores[: slider.value]
+        shares = 100 * np.bincount(shown, minlength=10)[1:] / shown.size
+        for bar, share in zip(bars, shares, strict=True):
+            bar.set_height(share)
+        title.set_text(text("explore.ratings_title", n=slider.value, mean=shown.mean()))
+        live.show()
+
+    slider.observe(draw, names="value")
+    draw()
+    return widgets.VBox([slider, out])
 
 
 def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 1, main=True):
@@ -225,24 +282,6 @@ def susceptibility_explorer(
     return _image_slider(slider, sizes, render, main)
 
 
-def _progress(total: int):
-    """An ipywidgets progress bar inside a notebook kernel, else None."""
-    try:
-        from IPython import get_ipython
-
-        shell = get_ipython()
-    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
-        return None
-    if shell is None or "IPKernelApp" not in getattr(shell, "config", {}):
-        return None
-    import ipywidgets as widgets
-    from IPython.display import display
-
-    bar = widgets.IntProgress(value=0, min=0, max=total, description="Simulating")
-    display(bar)
-    return bar
-
-
 def interaction_power(
     sizes=(157, 300, 500, 1000),
     *,
@@ -295,14 +334,17 @@ def interaction_power(
     """
     import pandas as pd
     from scipy import stats
+    from statsmodels.stats.proportion import proportion_confint
 
     from course_kit.susceptibility import simulate_gxe
+    from course_kit.trials import _Progress
 
     n_sims = check_number(n_sims, "n_sims", low=10, integer=True)
     alpha = check_number(alpha, "alpha", low=0, high=1, low_open=True, high_open=True)
     sizes = [int(check_number(n, "sizes", low=20, integer=True)) for n in sizes]
     rng = np.random.default_rng(seed)
-    bar = _progress(len(sizes)) if progress else None
+    # The trial-power progress bar (a widget inside Jupyter, nothing elsewhere).
+    bar = _Progress(len(sizes), enabled=progress)
     rows = []
     for n in sizes:
         data = simulate_gxe(n * n_sims, pattern, slope=slope, seed=rng)
@@ -311,7 +353,7 @@ def interaction_power(
         y = data["outcome"].to_numpy(float).reshape(n_sims, n)
         t = _interaction_t(x, g, y)
         hits = int(np.sum(2 * stats.t.sf(np.abs(t), n - 4) < alpha))
-        low, high = _wilson(hits, n_sims)
+        low, high = proportion_confint(hits, n_sims, alpha=0.05, method="wilson")
         rows.append(
             {
                 "n": n,
@@ -321,10 +363,8 @@ def interaction_power(
                 "n_sims": n_sims,
             }
         )
-        if bar is not None:
-            bar.value += 1
-    if bar is not None:
-        bar.close()
+        bar.update(len(rows))
+    bar.close(len(sizes))
     return pd.DataFrame(rows)
 
 
@@ -337,14 +377,6 @@ def _interaction_t(x, g, y) -> np.ndarray:
     resid = y - np.einsum("sni,si->sn", design, beta)
     sigma2 = (resid**2).sum(axis=1) / (n - 4)
     return beta[:, 3] / np.sqrt(sigma2 * xtx_inv[:, 3, 3])
-
-
-def _wilson(hits: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
-    """Wilson score interval for a proportion (better than Wald near 0 and 1)."""
-    p = hits / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 PATTERN_CHOICES = (
@@ -374,24 +406,15 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
 
     n = check_number(n, "n", low=20, integer=True)
     chooser = widgets.Dropdown(options=PATTERN_CHOICES, description="True pattern")
-    preferred = {}
 
     def render(pattern):
         data = simulate_gxe(n, pattern, seed=seed)
         args = ("outcome", "environment", "susceptible")
         table = compare_models(data, *args)
-        preferred[pattern] = table.loc[table["preferred"], "model"].item()
+        preferred = table.loc[table["preferred"], "model"].item()
         fig, ax = plt.subplots(figsize=(7, 4.2), layout="constrained")
         fit_interaction(data, *args).plot(ax=ax)
-        ax.set_title(
-            text("explore.pattern_title", model=preferred[pattern].replace("_", " ")), fontsize=10
-        )
+        ax.set_title(text("explore.pattern_title", model=preferred.replace("_", " ")), fontsize=10)
         return fig
 
-    pictures = {value: _png(render(value)) for _, value in PATTERN_CHOICES}
-    image = widgets.Image(value=pictures[chooser.value], format="png")
-    if main:
-        chooser.add_class("ck-main-widget")
-        image.add_class("ck-main-output")
-    chooser.observe(lambda change: setattr(image, "value", pictures[change["new"]]), names="value")
-    return widgets.VBox([chooser, image])
+    return _image_slider(chooser, [value for _, value in PATTERN_CHOICES], render, main)

@@ -618,6 +618,10 @@ EN: dict[str, str] = {
         "{path} holds the kit's original notebooks. Choose another folder for your own copy."
     ),
     # --- explorers (interactive teaching widgets, lead) -----------------------
+    "explore.families_slider": "Families",
+    "explore.rating_axis": "Sensitivity rating (1-9)",
+    "explore.share_axis": "Share of families (%)",
+    "explore.ratings_title": "{n} synthetic families, mean {mean:.1f}",
     "explore.tau_slider": "Extra spread (tau)",
     "explore.ci": "95% confidence interval (average effect)",
     "explore.pi": "95% prediction interval (a new setting)",

@@ -61,9 +61,11 @@ def test_interaction_power_without_interaction_is_near_alpha():
     assert low <= 5.0 <= high
 
 
-def test_wilson_interval_is_inside_0_1():
-    assert explorers._wilson(0, 20)[0] == 0.0
-    assert explorers._wilson(20, 20)[1] == pytest.approx(1.0)
+def test_power_interval_stays_inside_0_100_when_every_study_is_significant():
+    table = explorers.interaction_power((3000,), n_sims=50, slope=0.4, seed=1, progress=False)
+    assert table.loc[0, "power"] == 100.0
+    assert table.loc[0, "ci_high"] == pytest.approx(100.0)
+    assert 90.0 < table.loc[0, "ci_low"] < 100.0
 
 
 @pytest.mark.parametrize(
@@ -90,3 +92,12 @@ def test_pattern_explorer_swaps_pictures_per_pattern():
     chooser.value = "diathesis_stress"
     assert image.value != first
     assert "ck-main-widget" not in chooser._dom_classes
+
+
+def test_ratings_explorer_redraws_for_a_new_number_of_families():
+    box = explorers.ratings_explorer()
+    slider, out = box.children
+    assert "ck-main-widget" in slider._dom_classes and "ck-main-output" in out._dom_classes
+    first = out.outputs
+    slider.value = 300
+    assert out.outputs and out.outputs != first
