@@ -617,6 +617,50 @@ EN: dict[str, str] = {
     "workspace.is_source": (
         "{path} holds the kit's original notebooks. Choose another folder for your own copy."
     ),
+    "workspace.empty_name": (
+        "No workspace folder was given (the name is empty), so nothing was done. "
+        "Give a folder, e.g. course-kit workspace init {default}, "
+        "or leave WORKSPACE= out of 'make lab' to use {default}."
+    ),
+    "workspace.manifest_damaged": (
+        "The workspace record {name} was damaged, so it was set aside as {aside} "
+        "and rebuilt from your files. Nothing of yours was changed."
+    ),
+    "workspace.manifest_rebuilt": (
+        "{n} notebook(s) differ from the course version; they count as your work and are "
+        "never replaced. To get the course version of one, run "
+        "'course-kit workspace reset NAME' (your copy goes to backups/)."
+    ),
+    "workspace.folder_in_the_way": (
+        "{name} was skipped: there is a folder of that name where the course file belongs. "
+        "Rename or move the folder, then run 'course-kit workspace update' again."
+    ),
+    "workspace.stopped": "The work stopped at {name}: {reason}.",
+    "workspace.reason_disk_full": "the disk is full (or your storage quota is used up)",
+    "workspace.reason_read_only": "the folder cannot be written",
+    "workspace.reason_is_folder": "it is a folder, but a file belongs there",
+    "workspace.state_nothing": "Nothing was changed in your workspace.",
+    "workspace.state_partial": (
+        "Already done: {done}. Not done: {pending}. Your own work is safe, and the "
+        "workspace record matches the files."
+    ),
+    "workspace.fix_disk_full": (
+        "Free some space (for example delete large files such as videos), then run "
+        "'course-kit workspace update' again."
+    ),
+    "workspace.fix_read_only": "Ask your instructor to make the folder writable, then try again.",
+    "workspace.fix_is_folder": "Rename or move that folder, then try again.",
+    "workspace.fix_other": "Try again; if it happens again, show this message to your instructor.",
+    "workspace.open_in_jupyter": (
+        "{name} is open in JupyterLab (its kernel is running), so it was not reset: "
+        "JupyterLab would save the old version over it again. Nothing was changed. "
+        "Close it first with File > Close and Shut Down Notebook, then run the reset again."
+    ),
+    "workspace.problem_file": (
+        "Your course workspace {path} could not be set up or updated:\n\n{message}\n\n"
+        "Show this file to your instructor if you do not know what to do. It disappears "
+        "by itself when the workspace works again."
+    ),
     # --- explorers (interactive teaching widgets, lead) -----------------------
     "explore.families_slider": "Families",
     "explore.rating_axis": "Sensitivity rating (1-9)",

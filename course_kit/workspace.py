@@ -22,6 +22,8 @@ never in the pristine notebooks of the kit. Three commands look after it:
 ``reset NOTEBOOK [--dir DIR]``
     Restore the original notebook after saving the participant's copy as
     ``backups/NAME.YYYYmmdd-HHMMSS.ipynb`` (never overwriting a backup).
+    Refused while the notebook is open in a running Jupyter server (its
+    kernel is running): JupyterLab would save the old version over it again.
 
 Where the original notebooks come from, first match wins: the ``--source DIR``
 option (``source=`` in Python), the environment variable
@@ -32,6 +34,20 @@ Every write goes to a temporary file in the same folder, is flushed to disk
 and then renamed over the target (``os.replace``), so an interrupted copy never
 leaves a half-written notebook. A file the kit cannot classify as untouched (no
 manifest entry, or a hash that differs) is treated as the participant's work.
+
+A participant may save while ``update`` or ``reset`` runs. JupyterLab saves a
+notebook by writing into the existing file, so before a file is replaced the
+kit keeps a hard link to it, checks its hash again just before the rename and
+once more after it: a save that landed in between is put back in place (the
+newer version goes beside it). A damaged manifest is set aside and rebuilt
+from the files themselves. If a problem (e.g. a full disk) stops the work half
+way, the error names the file and says what was already done; the manifest
+always matches the files.
+
+On failure the command line writes ``COURSE-KIT-PROBLEM.txt`` into the
+workspace (when it can) with the same message and exits with code 2, so a
+JupyterHub that runs ``course-kit workspace init`` at server start shows the
+problem to the participant; the next successful run removes the file.
 
 Examples
 --------
@@ -48,6 +64,7 @@ import errno
 import hashlib
 import json
 import os
+import secrets
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -63,10 +80,20 @@ ENV_SOURCE = "COURSE_KIT_NOTEBOOKS"
 _SKIP_NAMES = {"__pycache__", ".ipynb_checkpoints", BACKUPS}
 _SKIP_SUFFIXES = {".pyc", ".tmp"}
 _READONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+PROBLEM_FILE = "COURSE-KIT-PROBLEM.txt"
 
 
 # ---------------------------------------------------------------------------
-# result object
+# result object and error
+
+
+class WorkspaceError(OSError):
+    """A file of the workspace could not be written (the message says which, and the state).
+
+    An ``OSError`` so that code catching disk problems keeps working; ``str()``
+    is the plain message, without ``[Errno N]``.
+    """
 
 
 @dataclass
@@ -89,6 +116,10 @@ class WorkspaceReport:
         Files already up to date.
     backups : list of str
         Backups written by ``reset``.
+    notes : list of str
+        Explanations, e.g. that a damaged manifest was rebuilt.
+    problems : list of str
+        Files that were skipped, and why (e.g. a folder where a notebook belongs).
     """
 
     path: Path
@@ -99,16 +130,29 @@ class WorkspaceReport:
     kept: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     backups: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """One plain sentence per thing that happened."""
-        out = [text("workspace.backup", name=n) for n in self.backups]
+        out = list(self.notes) + list(self.problems)
+        out += [text("workspace.backup", name=n) for n in self.backups]
         out += [text("workspace.added", name=n) for n in self.added]
         out += [text("workspace.updated", name=n) for n in self.updated]
         out += [text("workspace.restored", name=n) for n in self.restored]
         out += [text("workspace.beside", name=n, new=new) for n, new in self.beside]
         out += [text("workspace.kept", name=n) for n in self.kept]
         return out
+
+    def done(self) -> list[str]:
+        """Files that were written (copied, replaced, restored, placed beside, backed up)."""
+        return [
+            *self.backups,
+            *self.added,
+            *self.updated,
+            *self.restored,
+            *(new for _, new in self.beside),
+        ]
 
     def summary(self) -> str:
         """A short text for the participant."""
@@ -127,6 +171,7 @@ class WorkspaceReport:
         rows += [(n, "kept", "") for n in self.kept]
         rows += [(n, "unchanged", "") for n in self.unchanged]
         rows += [(n, "backup", "") for n in self.backups]
+        rows += [("", "problem", n) for n in self.problems]
         return pd.DataFrame(rows, columns=["file", "action", "note"])
 
     def _repr_html_(self) -> str:
@@ -160,7 +205,35 @@ def _write_all(fh, data: bytes) -> None:
 
 
 def _readonly_error(folder: Path, exc: OSError) -> PermissionError:
-    return PermissionError(text("workspace.read_only", path=folder, reason=exc.strerror or exc))
+    error = PermissionError(text("workspace.read_only", path=folder, reason=exc.strerror or exc))
+    error.errno = exc.errno
+    return error
+
+
+def _new_file_mode() -> int:
+    # mkstemp creates files readable by their owner only (0600); a notebook
+    # should get the permissions any new file gets (0666 minus the umask).
+    # os.umask can only be read by setting it, so set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """Write ``data`` to a new, flushed temp file next to ``path``; return its name."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, _new_file_mode())
+        with os.fdopen(fd, "wb") as fh:
+            _write_all(fh, data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return tmp_name
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -169,24 +242,110 @@ def _atomic_write(path: Path, data: bytes) -> None:
     Either the old file or the complete new one is there afterwards, never a
     half-written notebook, and no temp file is left behind.
     """
-    folder = path.parent
+    tmp_name = _write_temp(path, data)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        if exc.errno in _READONLY_ERRNOS:
-            raise _readonly_error(folder, exc) from None
-        raise
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            _write_all(fh, data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(folder)
+    _fsync_dir(path.parent)
+
+
+def _link(src, dst) -> bool:
+    """Hard-link ``src`` as ``dst``; False if the file system has no hard links.
+
+    Raises FileExistsError if ``dst`` exists (the link never overwrites).
+    """
+    try:
+        os.link(src, dst)
+    except FileExistsError:
+        raise
+    except NotImplementedError:
+        return False
+    except OSError as exc:
+        if exc.errno in _DISK_FULL_ERRNOS:
+            raise
+        return False
+    return True
+
+
+def _create_new(path: Path, data: bytes) -> bool:
+    """Write ``data`` as ``path`` only if no file is there yet; False if one is.
+
+    The complete temp file is *linked* into place, which fails if a file
+    appeared meanwhile (e.g. the participant saved a notebook of that name),
+    so that file is never overwritten.
+    """
+    tmp_name = _write_temp(path, data)
+    try:
+        if not _link(tmp_name, path):
+            # No hard links here (some network drives): check, then rename.
+            if path.exists():
+                return False
+            os.replace(tmp_name, path)
+    except FileExistsError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+    _fsync_dir(path.parent)
+    return True
+
+
+def _before_replace(path: Path) -> None:
+    """Called between the last check of ``path`` and its replacement.
+
+    Does nothing; the tests use it to simulate a save that lands in that gap.
+    """
+
+
+def _replace_if_unchanged(path: Path, data: bytes, expected: str, backup_dir: Path) -> bool:
+    """Replace ``path`` by ``data`` if its hash is still ``expected``.
+
+    Returns False, and leaves the participant's file in place, if the file
+    changed before the replacement (a save landed during the update).
+    JupyterLab saves by writing into the existing file, so a hard link to it
+    (``keep``) holds any save that lands between the last check and the
+    rename, and the file is put back if that happened.
+    """
+    tmp_name = _write_temp(path, data)
+    keep = path.with_name(f".{path.name}.{secrets.token_hex(4)}.keep.tmp")
+    try:
+        linked = _link(path, keep)
+        if _file_sha256(keep if linked else path) != expected:
+            return False  # changed since it was classified: the participant's work
+        _before_replace(path)
+        os.replace(tmp_name, path)
+        _fsync_dir(path.parent)
+        if linked and _file_sha256(keep) != expected:
+            # A save landed in the last gap: it is in `keep`, put it back.
+            if _file_sha256(path) == _sha256(data):
+                os.replace(keep, path)
+            else:  # saved again since: keep both
+                _keep_as_backup(keep, backup_dir, path.name)
+            return False
+        return True
+    finally:
+        for name in (tmp_name, keep):
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+
+
+def _keep_as_backup(src: Path, backup_dir: Path, name: str) -> Path:
+    """Link (or move) ``src`` to ``backup_dir/NAME.YYYYmmdd-HHMMSS.ipynb``; never overwrite."""
+    _make_dir(backup_dir)
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stem, suffix = _split_name(name)
+    while True:
+        backup = _free_name(backup_dir, f"{stem}.{stamp}", suffix)
+        try:
+            if not _link(src, backup):
+                os.replace(src, backup)  # no hard links here
+        except FileExistsError:
+            continue  # taken meanwhile: try the next name
+        _fsync_dir(backup_dir)
+        return backup
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -274,6 +433,9 @@ def source_files(source: Path) -> dict[str, Path]:
 
 
 def _workspace_dir(directory, *, must_exist: bool) -> Path:
+    if directory is not None and not str(os.fspath(directory)).strip():
+        # `make lab WORKSPACE=` passes "": that would make the current folder a workspace.
+        raise ValueError(text("workspace.empty_name", default=DEFAULT_DIR))
     folder = Path(DEFAULT_DIR if directory is None else directory).expanduser()
     if folder.exists() and not folder.is_dir():
         raise ValueError(text("workspace.not_a_folder", path=folder))
@@ -317,16 +479,39 @@ def read_manifest(directory) -> dict:
     """The workspace manifest (``{}`` entries if it is missing or unreadable).
 
     An unreadable manifest is not an error: every file then counts as the
-    participant's own work, which is the safe assumption.
+    participant's own work, which is the safe assumption. ``update`` goes
+    further: it sets a damaged manifest aside and rebuilds it from the files.
     """
-    path = Path(directory).expanduser() / MANIFEST
+    data, _ = _parse_manifest(Path(directory).expanduser() / MANIFEST)
+    return data
+
+
+def _parse_manifest(path: Path) -> tuple[dict, bool]:
+    """``(manifest, damaged)``; a missing file is empty, not damaged."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {"files": {}}, False
     except (OSError, ValueError):
-        data = {}
-    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
-        data = {"files": {}}
-    return data
+        return {"files": {}}, True
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict) or not all(
+        isinstance(e, dict) and isinstance(e.get("sha256"), str) for e in files.values()
+    ):
+        return {"files": {}}, True
+    return data, False
+
+
+def _load_manifest(folder: Path, report: WorkspaceReport) -> tuple[dict, bool]:
+    """The manifest; a damaged one is kept aside (for the instructor) and explained."""
+    path = folder / MANIFEST
+    manifest, damaged = _parse_manifest(path)
+    if damaged:
+        aside = _free_name(folder, f"{MANIFEST}.damaged", "")
+        with contextlib.suppress(OSError):
+            os.replace(path, aside)
+        report.notes.append(text("workspace.manifest_damaged", name=MANIFEST, aside=aside.name))
+    return manifest, damaged
 
 
 def _write_manifest(folder: Path, manifest: dict, source: Path) -> None:
@@ -437,40 +622,116 @@ def _check_not_source(folder: Path, src: Path) -> None:
 def _sync(folder: Path, src: Path) -> WorkspaceReport:
     _check_not_source(folder, src)
     _check_writable(folder)
-    manifest = read_manifest(folder)
-    known = manifest["files"]
     report = WorkspaceReport(path=folder)
-    version = _kit_version()
-    for rel, original in source_files(src).items():
-        data = original.read_bytes()
-        new_hash = _sha256(data)
-        target = folder / rel
-        entry = known.get(rel) if isinstance(known.get(rel), dict) else None
-        if not target.exists():
-            _make_dir(target.parent)
-            _atomic_write(target, data)
+    manifest, recovering = _load_manifest(folder, report)
+    files = list(source_files(src).items())
+    for index, (rel, original) in enumerate(files):
+        try:
+            _sync_file(folder, rel, original, manifest, report, recovering=recovering)
+        except OSError as exc:
+            # Keep the manifest true to the files already written, then say
+            # which file failed and what is done and not done.
+            with contextlib.suppress(OSError):
+                _write_manifest(folder, manifest, src)
+            pending = [name for name, _ in files[index:]]
+            raise _stopped(exc, folder / rel, report, pending) from None
+    if recovering:
+        mine = [n for n in report.kept] + [n for n, _ in report.beside]
+        report.notes.append(text("workspace.manifest_rebuilt", n=len(mine)))
+    try:
+        _write_manifest(folder, manifest, src)
+    except OSError as exc:
+        raise _stopped(exc, folder / MANIFEST, report, [MANIFEST]) from None
+    return report
+
+
+def _sync_file(
+    folder: Path, rel: str, original: Path, manifest: dict, report, *, recovering: bool = False
+) -> None:
+    """Bring one file of the kit into the workspace (see :func:`update`)."""
+    data = original.read_bytes()
+    new_hash = _sha256(data)
+    target = folder / rel
+    known = manifest["files"].get(rel)
+    entry = known if isinstance(known, dict) else None
+    if target.is_dir():
+        report.problems.append(text("workspace.folder_in_the_way", name=rel))
+        return
+    if not target.exists():
+        _make_dir(target.parent)
+        if _create_new(target, data):
             (report.restored if entry else report.added).append(rel)
             _record(manifest, rel, new_hash)
-            continue
-        current = _file_sha256(target)
-        if current == new_hash:
-            report.unchanged.append(rel)
-            _record(manifest, rel, new_hash)
-        elif entry and current == entry.get("sha256"):
-            _atomic_write(target, data)  # untouched by the participant
-            report.updated.append(rel)
-            _record(manifest, rel, new_hash)
-        elif entry and new_hash == entry.get("latest"):
-            report.kept.append(rel)  # edited, and nothing newer to offer
-        else:
-            stem, suffix = _split_name(rel)
-            beside = _free_name(folder, f"{stem}.v{version}", suffix)
-            _atomic_write(beside, data)
+            return
+        # The participant saved a file of that name meanwhile: classify it.
+    current = _file_sha256(target)
+    if current == new_hash:
+        report.unchanged.append(rel)
+        _record(manifest, rel, new_hash)
+    elif (
+        entry
+        and current == entry.get("sha256")
+        and _replace_if_unchanged(target, data, current, folder / BACKUPS)
+    ):
+        report.updated.append(rel)  # untouched by the participant
+        _record(manifest, rel, new_hash)
+    elif entry and new_hash == entry.get("latest"):
+        report.kept.append(rel)  # edited, and nothing newer to offer
+    else:
+        stem, suffix = _split_name(rel)
+        beside = _existing_copy(folder, stem, suffix, new_hash)
+        if beside is None:
+            beside = _place_beside(folder, f"{stem}.v{_kit_version()}", suffix, data)
             report.beside.append((rel, beside.relative_to(folder).as_posix()))
-            base = entry.get("sha256", "") if entry else ""
-            _record(manifest, rel, base, latest=new_hash)
-    _write_manifest(folder, manifest, src)
-    return report
+        else:  # this version is already there (e.g. after the manifest was rebuilt)
+            report.kept.append(rel)
+        base = entry.get("sha256", "") if entry and not recovering else ""
+        _record(manifest, rel, base, latest=new_hash)
+
+
+def _existing_copy(folder: Path, stem: str, suffix: str, sha: str) -> Path | None:
+    """A ``STEM.v*`` copy beside the file that already holds the version ``sha``."""
+    stem_path = folder / stem
+    for candidate in sorted(stem_path.parent.glob(f"{stem_path.name}.v*{suffix}")):
+        if candidate.is_file() and _file_sha256(candidate) == sha:
+            return candidate
+    return None
+
+
+def _place_beside(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
+    """Write ``data`` under the first free name ``stem``, ``stem-2``, ... (never overwriting)."""
+    while True:
+        candidate = _free_name(folder, stem, suffix)
+        if _create_new(candidate, data):
+            return candidate
+
+
+def _stopped(exc: OSError, path: Path, report: WorkspaceReport, pending: list[str]) -> OSError:
+    """The error for a problem that stopped the work: which file, why, what is done, the fix."""
+    folder = report.path
+    try:
+        name = path.relative_to(folder).as_posix()
+    except ValueError:
+        name = str(path)
+    if exc.errno in _DISK_FULL_ERRNOS:
+        reason, fix = text("workspace.reason_disk_full"), text("workspace.fix_disk_full")
+    elif exc.errno in _READONLY_ERRNOS:
+        reason, fix = text("workspace.reason_read_only"), text("workspace.fix_read_only")
+    elif exc.errno == errno.EISDIR:
+        reason, fix = text("workspace.reason_is_folder"), text("workspace.fix_is_folder")
+    else:
+        reason, fix = (exc.strerror or str(exc)), text("workspace.fix_other")
+    done = report.done()
+    state = (
+        text("workspace.state_partial", done=", ".join(done), pending=", ".join(pending))
+        if done
+        else text("workspace.state_nothing")
+    )
+    message = " ".join([text("workspace.stopped", name=name, reason=reason), state, fix])
+    error_class = PermissionError if exc.errno in _READONLY_ERRNOS else WorkspaceError
+    error = error_class(message)
+    error.errno = exc.errno
+    return error
 
 
 def _resolve_notebook(name, folder: Path, files: dict[str, Path]) -> str:
@@ -529,26 +790,81 @@ def reset(notebook, directory=None, *, source=None) -> WorkspaceReport:
     data = files[rel].read_bytes()
     target = folder / rel
     report = WorkspaceReport(path=folder)
-    if target.exists():
-        mine = target.read_bytes()
-        if mine == data:
+    if target.is_dir():
+        raise ValueError(text("workspace.folder_in_the_way", name=rel))
+    manifest, _ = _load_manifest(folder, report)
+    try:
+        if target.exists() and _file_sha256(target) == _sha256(data):
             report.unchanged.append(rel)
         else:
-            backup_dir = folder / BACKUPS
-            _make_dir(backup_dir)
-            stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            stem, suffix = _split_name(Path(rel).name)
-            backup = _free_name(backup_dir, f"{stem}.{stamp}", suffix)
-            _atomic_write(backup, mine)  # the backup is complete before we touch the original
-            report.backups.append(backup.relative_to(folder).as_posix())
-    if rel not in report.unchanged:
-        _make_dir(target.parent)
-        _atomic_write(target, data)
-        report.restored.append(rel)
-    manifest = read_manifest(folder)
-    _record(manifest, rel, _sha256(data))
-    _write_manifest(folder, manifest, src)
+            if target.exists():
+                _check_not_open(target, rel)
+                # A hard link, not a copy: if JupyterLab is still writing a save
+                # into the file, the rest of it lands in the backup too.
+                backup = _keep_as_backup(target, folder / BACKUPS, Path(rel).name)
+                report.backups.append(backup.relative_to(folder).as_posix())
+            _make_dir(target.parent)
+            _atomic_write(target, data)
+            report.restored.append(rel)
+        _record(manifest, rel, _sha256(data))
+        _write_manifest(folder, manifest, src)
+    except WorkspaceError:
+        raise
+    except OSError as exc:
+        raise _stopped(exc, target, report, [rel]) from None
     return report
+
+
+def _running_servers() -> list[dict]:
+    """Connection files of the Jupyter servers this user runs (``jpserver-*.json``)."""
+    try:
+        from jupyter_core.paths import jupyter_runtime_dir
+
+        runtime = Path(jupyter_runtime_dir())
+    except ImportError:  # no Jupyter installed: nothing can have the notebook open
+        return []
+    servers = []
+    for info_file in runtime.glob("jpserver-*.json"):
+        try:
+            info = json.loads(info_file.read_text(encoding="utf-8"))
+            os.kill(int(info["pid"]), 0)  # a stale file of a server that has ended
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        servers.append(info)
+    return servers
+
+
+def open_notebooks() -> set[Path]:
+    """Notebooks with a running kernel in one of this user's Jupyter servers.
+
+    Asks each running server (found via the Jupyter runtime folder) for its
+    sessions; a server that does not answer within 2 seconds is skipped.
+    """
+    import urllib.request
+
+    found = set()
+    for info in _running_servers():
+        url = str(info.get("url", "")).rstrip("/") + "/api/sessions"
+        token = info.get("token") or os.environ.get("JUPYTERHUB_API_TOKEN", "")
+        request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                sessions = json.load(response)
+        except (OSError, ValueError):
+            continue
+        root = Path(info.get("root_dir") or info.get("notebook_dir") or "~").expanduser()
+        for session in sessions if isinstance(sessions, list) else []:
+            rel = session.get("path") if isinstance(session, dict) else None
+            if isinstance(rel, str) and rel:
+                found.add((root / rel).resolve())
+    return found
+
+
+def _check_not_open(target: Path, rel: str) -> None:
+    # Resetting an open notebook is useless at best: JupyterLab saves the
+    # version on screen over the restored one a minute later.
+    if target.resolve() in open_notebooks():
+        raise ValueError(text("workspace.open_in_jupyter", name=rel))
 
 
 # ---------------------------------------------------------------------------
@@ -574,19 +890,53 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    """Run a workspace sub-command; problems give a message and exit code 2."""
+    """Run a workspace sub-command; problems give a message and exit code 2.
+
+    The message also goes into ``COURSE-KIT-PROBLEM.txt`` in the workspace (if
+    it can be written), so a participant whose workspace a JupyterHub made at
+    server start sees it in the file browser; a successful run removes it.
+    Files that were skipped (``report.problems``) give exit code 1.
+    """
+    directory = args.dir
     try:
         if args.action == "init":
-            report = init(args.dir, source=args.source)
+            report = init(directory, source=args.source)
         elif args.action == "update":
-            report = update(args.dir, source=args.source)
+            report = update(directory, source=args.source)
         else:
-            report = reset(args.notebook, args.dir, source=args.source)
-    except (ValueError, PermissionError) as exc:
-        print(text("workspace.problem", message=exc), file=sys.stderr)
+            report = reset(args.notebook, directory, source=args.source)
+    except (ValueError, OSError) as exc:  # e.g. disk full: still no traceback
+        message = str(exc) if isinstance(exc, (ValueError, WorkspaceError)) else _plain(exc)
+        print(text("workspace.problem", message=message), file=sys.stderr)
+        if args.action != "reset":
+            _write_problem_file(directory, message)
         return 2
-    except OSError as exc:  # e.g. disk full: still no traceback for a participant
-        print(text("workspace.problem", message=exc), file=sys.stderr)
-        return 2
+    _remove_problem_file(report.path)
+    _remove_problem_file(report.path.parent)
     print(report.summary())
-    return 0
+    return 1 if report.problems else 0
+
+
+def _plain(exc: OSError) -> str:
+    # An OSError nobody explained yet: its reason and file, without "[Errno N]".
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {exc.filename}" if exc.filename else reason
+
+
+def _write_problem_file(directory, message: str) -> None:
+    if directory is not None and not str(os.fspath(directory)).strip():
+        return  # refused: an empty name is not a folder to write into
+    folder = Path(DEFAULT_DIR if directory is None else directory).expanduser()
+    body = text("workspace.problem_file", message=message, path=folder) + "\n"
+    # The workspace itself, or (if it could not be made) the folder it belongs in,
+    # e.g. the home folder a JupyterHub participant sees.
+    for place in (folder, folder.parent):
+        with contextlib.suppress(OSError, ValueError):
+            if place.is_dir():
+                _atomic_write(place / PROBLEM_FILE, body.encode("utf-8"))
+                return
+
+
+def _remove_problem_file(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        (folder / PROBLEM_FILE).unlink()
