@@ -11,11 +11,17 @@ The package is split into small modules, one idea each:
 ``course_kit.reliability``   ICC, Cohen's kappa, coder certification
 ``course_kit.trials``        ANCOVA effect of a (simulated) trial, power
 ``course_kit.susceptibility``  differential susceptibility: regions of
-                             significance, crossover point, model comparison
+                             significance, crossover point, model comparison,
+                             power of the interaction test
 ``course_kit.evidence``      the course's evidence table and navigator
-``course_kit.exercises``     self-checking exercises for the notebooks
+``course_kit.teaching``      the classroom: exercises, explorers (sliders),
+                             concept drawings, textbook formulas
 ``course_kit.workspace``     a participant's own copy of the notebooks
 ========================  ===================================================
+
+See ARCHITECTURE.md for the layers and the import rules. Modules that moved
+into a subpackage keep their old import path (``course_kit.exercises`` is
+``course_kit.teaching.exercises``; see ``_MOVED``).
 
 ``import course_kit`` is deliberately light: submodules (and with them pandas,
 statsmodels, matplotlib and ipywidgets) load on first use.
@@ -30,8 +36,25 @@ Examples
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.util
+import sys
 
 __version__ = "0.1.0"
+
+# Old import path -> where the module lives now. Notebooks, tests and users keep
+# importing the old paths; both names give the very same module object.
+_MOVED = {
+    "exercises": "teaching.exercises",
+    "explorers": "teaching.explorers",
+    "drawings": "teaching.drawings",
+    "_exercise_bank": "teaching.bank",
+    "_susceptibility_core": "susceptibility.core",
+    "_susceptibility_data": "susceptibility.data",
+    "_susceptibility_results": "susceptibility.results",
+    "_susceptibility_compare": "susceptibility.compare",
+    "_susceptibility_plot": "susceptibility.plot",
+}
 
 _SUBMODULES = (
     "datasets",
@@ -60,7 +83,7 @@ __all__ = ["__version__", *_SUBMODULES]
 
 def __getattr__(name: str):
     # Lazy submodules (PEP 562) keep ``import course_kit`` well under 0.5 s.
-    if name in _SUBMODULES:
+    if name in _SUBMODULES or name in _MOVED:
         module = importlib.import_module(f"{__name__}.{name}")
         globals()[name] = module
         return module
@@ -69,3 +92,29 @@ def __getattr__(name: str):
 
 def __dir__():
     return sorted(__all__)
+
+
+class _MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Import ``course_kit.<old path>`` as the module it moved to (see ``_MOVED``).
+
+    A finder rather than stub files at the old paths: no file is left behind
+    for each move, and ``import course_kit`` stays light (nothing loads early).
+    """
+
+    def find_spec(self, fullname, path=None, target=None):
+        prefix, _, old = fullname.partition(".")
+        if prefix == __name__ and old in _MOVED:
+            return importlib.util.spec_from_loader(fullname, self)
+        return None
+
+    def create_module(self, spec):
+        module = importlib.import_module(f"{__name__}.{_MOVED[spec.name.partition('.')[2]]}")
+        spec.loader_state = module.__spec__  # the import system overwrites __spec__ next
+        return module
+
+    def exec_module(self, module):
+        module.__spec__ = module.__spec__.loader_state
+
+
+if not any(isinstance(finder, _MovedModules) for finder in sys.meta_path):
+    sys.meta_path.insert(0, _MovedModules())

@@ -466,7 +466,7 @@ def sensitivity_infants_exercise(table=None):
     The options are every intervention with a parental-sensitivity result, so a
     participant has to use the certainty and age filters to find the answer.
     """
-    from course_kit.exercises import MultiSelectExercise
+    from course_kit.teaching.exercises import MultiSelectExercise
 
     table = load() if table is None else table
     options = sorted(

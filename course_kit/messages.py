@@ -677,6 +677,7 @@ EN: dict[str, str] = {
     "explore.pooled": "pooled estimate",
     "explore.sample_slider": "Families",
     "explore.pattern_title": "SYNTHETIC data. Model preferred by BIC: {model}",
+    "explore.pattern_dropdown": "True pattern",
     "explore.power_line": "With {n} families, a trial finds the interaction in {power:.0f}% of simulated runs (95% CI {low:.0f}% to {high:.0f}%).",
     # --- concept drawings (lead) ----------------------------------------------
     "grade.level.high": "High: we are very confident that the true effect is close to the estimate.",
@@ -699,6 +700,7 @@ EN: dict[str, str] = {
     "concepts.diathesis_stress": "Diathesis-stress",
     "concepts.differential_susceptibility": "Differential susceptibility",
     "concepts.vantage_sensitivity": "Vantage sensitivity",
+    "concepts.none": "No interaction",
     "concepts.adverse": "adverse",
     "concepts.supportive": "supportive",
 }

@@ -37,7 +37,6 @@ __all__ = ["data_dictionary", "meta_analytic_sample", "vipp_trial"]
 
 ARMS = ("control", "VIPP-SD")
 WAVES = ("pre", "post")
-SUSCEPTIBILITY = (None, "differential", "diathesis-stress", "vantage")
 ATTRITION_MODES = ("mcar", "pretest")
 
 # Fixed SYNTHETIC choices for the externalizing score (not published estimates):
@@ -107,6 +106,14 @@ def _check_pair(values, name, *, low=None, integer=False):
     return a, b
 
 
+def _gxe_pattern(susceptibility) -> str | None:
+    """The pattern's name in the shared vocabulary; None for no pattern."""
+    from course_kit.susceptibility.patterns import pattern_name
+
+    name = pattern_name(susceptibility, "susceptibility")
+    return None if name == "none" else name
+
+
 def _trial_params(
     n_families,
     effect_size,
@@ -142,7 +149,7 @@ def _trial_params(
         "mean_pre": check_number(mean_pre, "mean_pre"),
         "sd": check_number(sd, "sd", low=0, low_open=True),
         "drd4_prop": check_number(drd4_prop, "drd4_prop", low=0, high=1),
-        "susceptibility": check_choice(susceptibility, "susceptibility", SUSCEPTIBILITY),
+        "susceptibility": _gxe_pattern(susceptibility),
         "gxe_effect": check_number(gxe_effect, "gxe_effect", low=-5, high=5),
         "externalizing_effect": check_number(
             externalizing_effect, "externalizing_effect", low=-5, high=5
@@ -217,11 +224,11 @@ def _simulate_arrays(p: dict, rng: np.random.Generator) -> dict:
     pattern = p["susceptibility"]
     # Each pattern has the same gene x treatment interaction contrast g (in SD units):
     # carriers gain g more from VIPP-SD than non-carriers, relative to control.
-    if pattern == "differential":  # worse without support, better with it
+    if pattern == "differential_susceptibility":  # worse without support, better with it
         ext_post += carrier * np.where(treated, -g / 2, g / 2)
-    elif pattern == "diathesis-stress":  # only worse without support
+    elif pattern == "diathesis_stress":  # only worse without support
         ext_post += carrier * np.where(treated, 0.0, g)
-    elif pattern == "vantage":  # only better with support
+    elif pattern == "vantage_sensitivity":  # only better with support
         ext_post -= carrier * treated * g
     ext = np.rint(50 + 10 * np.column_stack([ext_pre, ext_post]))
     np.clip(ext, *_EXT_RANGE, out=ext)
@@ -314,11 +321,15 @@ def vipp_trial(
         SD of latent sensitivity (the standardiser of ``effect_size``).
     drd4_prop : float in [0, 1], default 0.35
         Proportion of children carrying the DRD4 7-repeat allele (a SYNTHETIC choice).
-    susceptibility : {None, "differential", "diathesis-stress", "vantage"}
-        Gene × treatment pattern on post-test externalizing. ``"differential"``:
-        carriers do worse than non-carriers in the control arm and better with
-        VIPP-SD; ``"diathesis-stress"``: carriers do worse in the control arm only;
-        ``"vantage"``: carriers do better with VIPP-SD only. ``None``: no pattern.
+    susceptibility : {None, "differential_susceptibility", "diathesis_stress", \
+"vantage_sensitivity"}
+        Gene × treatment pattern on post-test externalizing, named as in
+        :mod:`course_kit.susceptibility.patterns` (the older spellings
+        ``"differential"``, ``"diathesis-stress"`` and ``"vantage"`` still work).
+        ``"differential_susceptibility"``: carriers do worse than non-carriers in the
+        control arm and better with VIPP-SD; ``"diathesis_stress"``: carriers do worse
+        in the control arm only; ``"vantage_sensitivity"``: carriers do better with
+        VIPP-SD only. ``None`` (or ``"none"``): no pattern.
     gxe_effect : float, default 0.5
         Size of the gene × treatment interaction contrast on externalizing, in SD
         units (positive = carriers profit more from VIPP-SD). Used only with

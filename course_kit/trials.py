@@ -455,42 +455,6 @@ class PowerResult:
         return f"<p>{escape(self.summary())}</p>"
 
 
-def _in_jupyter() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    return shell is not None and "IPKernelApp" in getattr(shell, "config", {})
-
-
-class _Progress:
-    """An ipywidgets progress bar inside Jupyter; nothing elsewhere (tqdm is no dependency)."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.bar = None
-        self.step = max(1, total // 50)
-        if enabled and _in_jupyter():
-            import ipywidgets as widgets
-            from IPython.display import display
-
-            from course_kit.messages import text
-
-            self.bar = widgets.IntProgress(
-                value=0, min=0, max=total, description=text("trials.power_progress")
-            )
-            display(self.bar)
-
-    def update(self, i: int) -> None:
-        if self.bar is not None and (i % self.step == 0):
-            self.bar.value = i
-
-    def close(self, total: int) -> None:
-        if self.bar is not None:
-            self.bar.value = total
-            self.bar.bar_style = "success"
-
-
 def power(
     n_families: int = 160,
     effect_size: float = 0.4,
@@ -539,6 +503,8 @@ def power(
     from scipy import stats
     from statsmodels.stats.proportion import proportion_confint
 
+    from course_kit._progress import Progress
+    from course_kit.messages import text
     from course_kit.simulate import _check_seed, _trial_params, vipp_trial
 
     n_sims = check_number(n_sims, "n_sims", low=10, high=1_000_000, integer=True)
@@ -562,7 +528,7 @@ def power(
     t_values = np.full(n_sims, np.nan)
     dofs = np.ones(n_sims)
     d_values = np.full(n_sims, np.nan)
-    bar = _Progress(n_sims, progress)
+    bar = Progress(n_sims, progress, text("trials.power_progress"))
     for i in range(n_sims):
         sim = _simulate_arrays(p, rng)
         keep = ~sim["dropped"]
@@ -573,7 +539,7 @@ def power(
             if se > 0 and sd_pooled > 0:
                 t_values[i], dofs[i], d_values[i] = b / se, dof, b / sd_pooled
         bar.update(i + 1)
-    bar.close(n_sims)
+    bar.close()
     pvalues = 2 * stats.t.sf(np.abs(t_values), dofs)
     significant = int(np.sum(pvalues < alpha))  # NaN (not analysable) counts as not
     low, high = proportion_confint(significant, n_sims, alpha=0.05, method="wilson")

@@ -20,8 +20,8 @@ import statsmodels.formula.api as smf
 from scipy import stats
 
 from course_kit import susceptibility as sus
-from course_kit._susceptibility_core import crossover_delta, jn_segments, ols
 from course_kit.messages import text
+from course_kit.susceptibility.core import crossover_delta, jn_segments, ols
 
 
 @pytest.fixture(scope="module")

@@ -167,14 +167,22 @@ def test_power_agrees_with_the_normal_theory_approximation():
 def test_power_shows_a_progress_bar_in_jupyter(monkeypatch):
     import IPython.display
 
-    import course_kit.trials as trials
+    import course_kit._progress as progress
 
     shown = []
-    monkeypatch.setattr(trials, "_in_jupyter", lambda: True)
-    monkeypatch.setattr(IPython.display, "display", shown.append)
+
+    class Handle:  # records what the page would show
+        def display(self, obj):
+            shown.append(obj.data)
+
+        def update(self, obj):
+            shown.append(obj.data)
+
+    monkeypatch.setattr(progress, "in_jupyter", lambda: True)
+    monkeypatch.setattr(IPython.display, "DisplayHandle", Handle)
     power(80, 0.4, n_sims=30, seed=1, progress=True)
-    (bar,) = shown
-    assert bar.max == 30 and bar.value == 30 and bar.bar_style == "success"
+    assert '<progress value="0" max="30">' in shown[0]
+    assert '<progress value="30" max="30">' in shown[-1] and "&#10003;" in shown[-1]
     shown.clear()
     power(80, 0.4, n_sims=30, seed=1, progress=False)
     assert shown == []

@@ -1,12 +1,12 @@
-"""The competing-model comparison of :mod:`course_kit.susceptibility` (private)."""
+"""The competing-model comparison of :mod:`course_kit.susceptibility`."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from course_kit._susceptibility_core import compare_core
-from course_kit._susceptibility_data import covariate_matrix, prepare
 from course_kit._validation import check_number
+from course_kit.susceptibility.core import compare_core
+from course_kit.susceptibility.data import covariate_matrix, prepare
 
 
 def compare_models(

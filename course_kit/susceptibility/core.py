@@ -1,6 +1,6 @@
 """Numerical core of :mod:`course_kit.susceptibility` (numpy/scipy only).
 
-Private module. Everything here works on plain arrays so that the simulation
+Everything here works on plain arrays so that the simulation
 tests can run thousands of fits quickly; the public module wraps it.
 
 Notation (Widaman et al. 2012; Roisman et al. 2012): the outcome Y, the

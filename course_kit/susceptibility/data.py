@@ -1,6 +1,6 @@
 """Input checks and synthetic data for :mod:`course_kit.susceptibility`.
 
-Private module: :func:`prepare` turns a participant's DataFrame into clean
+:func:`prepare` turns a participant's DataFrame into clean
 arrays (or raises a ValueError that names the column), and :func:`simulate_gxe`
 makes SYNTHETIC person x environment data with a known pattern.
 """
@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_kit._validation import check_choice, check_number
+from course_kit.susceptibility.patterns import PATTERNS, pattern_name
 
 DIRECTIONS = ("higher_is_better", "higher_is_worse")
-PATTERNS = ("differential_susceptibility", "diathesis_stress", "vantage_sensitivity", "none")
+__all__ = ["DIRECTIONS", "PATTERNS", "Prepared", "covariate_matrix", "prepare", "simulate_gxe"]
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,9 @@ def simulate_gxe(
         Number of children.
     pattern : {"differential_susceptibility", "diathesis_stress", \
 "vantage_sensitivity", "none"}
-        The true pattern.
+        The true pattern (see :mod:`course_kit.susceptibility.patterns`; the
+        old spellings ``"differential"``, ``"diathesis-stress"`` and
+        ``"vantage"`` are accepted too).
     strength : {"strong", "weak"}, default "strong"
         "strong": the less susceptible group's slope is 0; "weak": it is a
         quarter of the more susceptible group's slope.
@@ -250,7 +253,7 @@ def simulate_gxe(
     import pandas as pd
 
     n = check_number(n, "n", low=10, integer=True)
-    check_choice(pattern, "pattern", PATTERNS)
+    pattern = pattern_name(pattern)
     check_choice(strength, "strength", ("strong", "weak"))
     slope = check_number(slope, "slope")
     noise_sd = check_number(noise_sd, "noise_sd", low=0, low_open=True)

@@ -50,39 +50,22 @@ from functools import cached_property
 
 import numpy as np
 
-from course_kit._susceptibility_compare import compare_models, describe_comparison
-from course_kit._susceptibility_core import (
+from course_kit._validation import check_number
+from course_kit.messages import text
+from course_kit.susceptibility.core import (
     crossover_delta,
     crossover_nls,
     interaction_areas,
     jn_segments,
     ols,
 )
-from course_kit._susceptibility_data import Prepared, covariate_matrix, prepare, simulate_gxe
-from course_kit._susceptibility_results import (
-    POI_WINDOW,
-    POI_WINDOW_BROAD,
-    Crossover,
-    RegionsOfSignificance,
-    verdict,
-)
-from course_kit._validation import check_number
-from course_kit.messages import text
+from course_kit.susceptibility.data import Prepared, covariate_matrix, prepare
+from course_kit.susceptibility.results import Crossover, RegionsOfSignificance, verdict
 
-__all__ = [
-    "POI_WINDOW",
-    "POI_WINDOW_BROAD",
-    "Crossover",
-    "InteractionResult",
-    "RegionsOfSignificance",
-    "compare_models",
-    "describe_comparison",
-    "fit_interaction",
-    "simulate_gxe",
-]
+__all__ = ["InteractionResult", "fit_interaction"]
 
 
-def _q(name: str) -> str:
+def _quote_column(name: str) -> str:
     """Quote a column name for a statsmodels formula."""
     return f"Q('{name}')" if '"' in name else f'Q("{name}")'
 
@@ -102,7 +85,8 @@ class InteractionResult:
 
     # --- coefficients -------------------------------------------------------
     @cached_property
-    def _b_v(self):
+    def _coef_cov(self):
+        """B0..B3 (intercept, environment, marker, interaction) and their covariance."""
         keys = ["intercept", "x", "g", "xg"]
         idx = [self.names[k] for k in keys]
         b = self.model.params[idx].to_numpy()
@@ -114,17 +98,34 @@ class InteractionResult:
         return int(self.model.nobs)
 
     @property
-    def _range(self):
+    def x_range(self) -> tuple[float, float]:
+        """The observed range (min, max) of the environment."""
         x = self.prepared.x
         return float(x.min()), float(x.max())
 
-    def _t(self, level: float) -> float:
+    def critical_t(self, level: float | None = None) -> float:
+        """Two-sided critical t value at confidence ``level`` (default: the fit's).
+
+        Examples
+        --------
+        >>> from course_kit.susceptibility import fit_interaction, simulate_gxe
+        >>> res = fit_interaction(
+        ...     simulate_gxe(200, seed=1), "outcome", "environment", "susceptible"
+        ... )
+        >>> round(res.critical_t(), 2)
+        1.97
+        """
+        level = self.level if level is None else level
         from scipy import stats
 
         return float(stats.t.ppf(0.5 + level / 2, self.model.df_resid))
 
-    def _lines(self):
-        """(marker value, legend label) of each drawn line."""
+    @property
+    def lines(self) -> list[tuple[float, str]]:
+        """(marker value, legend label) of each simple-slope line.
+
+        Two groups: values 0 and 1; a continuous marker: the ``at`` values.
+        """
         prep = self.prepared
         if prep.binary:
             return [
@@ -136,8 +137,24 @@ class InteractionResult:
             for v in self.at
         ]
 
-    def _mean_line(self, xs: np.ndarray, g: float):
-        """Fitted mean (covariates at their means) and its CI along ``xs``."""
+    def fitted_line(self, xs, g: float):
+        """Fitted mean outcome along the environment values ``xs`` at marker value ``g``.
+
+        Covariates are held at their means.
+
+        Parameters
+        ----------
+        xs : array_like of float
+            Environment values.
+        g : float
+            Marker value (0 or 1 for two groups).
+
+        Returns
+        -------
+        (fit, ci_low, ci_high) : three numpy arrays
+            The fitted mean and its confidence interval at ``level``.
+        """
+        xs = np.asarray(xs, dtype=float)
         exog = self.model.model.exog
         names = list(self.model.model.exog_names)
         rows = np.tile(exog.mean(axis=0), (len(xs), 1))
@@ -147,7 +164,7 @@ class InteractionResult:
         rows[:, names.index(self.names["xg"])] = xs * g
         fit = rows @ self.model.params.to_numpy()
         se = np.sqrt(np.einsum("ij,jk,ik->i", rows, self.model.cov_params().to_numpy(), rows))
-        half = self._t(self.level) * se
+        half = self.critical_t(self.level) * se
         return fit, fit - half, fit + half
 
     # --- simple slopes --------------------------------------------------------
@@ -161,14 +178,14 @@ class InteractionResult:
         import pandas as pd
         from scipy import stats
 
-        b, v = self._b_v
+        b, v = self._coef_cov
         df = self.model.df_resid
         rows = []
-        for value, label in self._lines():
+        for value, label in self.lines:
             slope = b[1] + b[3] * value
             se = np.sqrt(v[1, 1] + 2 * value * v[1, 3] + value**2 * v[3, 3])
             t = slope / se
-            half = self._t(self.level) * se
+            half = self.critical_t(self.level) * se
             rows.append(
                 {
                     "group": label,
@@ -220,11 +237,11 @@ class InteractionResult:
         import pandas as pd
 
         alpha = check_number(alpha, "alpha", low=0, high=1, low_open=True, high_open=True)
-        b, v = self._b_v
-        t_crit = self._t(1 - alpha)
+        b, v = self._coef_cov
+        t_crit = self.critical_t(1 - alpha)
         roots, segments = jn_segments(b[2], b[3], v[2, 2], v[2, 3], v[3, 3], t_crit)
         x = self.prepared.x
-        lo_x, hi_x = self._range
+        lo_x, hi_x = self.x_range
         rows = []
         for lo, hi, significant in segments:
             members = (x >= lo) & (x < hi) if np.isfinite(hi) else x >= lo
@@ -256,8 +273,8 @@ class InteractionResult:
 
     # --- crossover -------------------------------------------------------------
     def _crossover(self, estimate, se, df, method) -> Crossover:
-        half = self._t(self.level) * se
-        lo_x, hi_x = self._range
+        half = self.critical_t(self.level) * se
+        lo_x, hi_x = self.x_range
         lo, hi = estimate - half, estimate + half
         return Crossover(
             estimate=float(estimate),
@@ -299,14 +316,36 @@ class InteractionResult:
     @cached_property
     def crossover_delta(self) -> Crossover:
         """C = -B2/B3 from the ordinary model, with a delta-method SE (a cross-check)."""
-        b, v = self._b_v
+        b, v = self._coef_cov
         c, se = crossover_delta(b[2], b[3], v[2, 2], v[2, 3], v[3, 3])
         return self._crossover(c, se, self.model.df_resid, "delta")
 
     # --- Roisman et al. (2012) indices ---------------------------------------------
     @property
-    def _supportive_is_right(self) -> bool:
+    def higher_is_supportive(self) -> bool:
+        """True when higher environment values are the supportive ("for better") side."""
         return self.prepared.direction == "higher_is_better"
+
+    def effect_at(self, x):
+        """The marker's effect on the outcome at environment values ``x``.
+
+        For two groups: the difference group 1 minus group 0; for a continuous
+        marker: the change per unit of the marker. It is ``B2 + B3 x``, with
+        variance ``V22 + 2 x V23 + x^2 V33`` (the basis of the regions of
+        significance).
+
+        Parameters
+        ----------
+        x : float or array_like of float
+            Environment values.
+
+        Returns
+        -------
+        (estimate, se) : two numpy arrays shaped like ``x``
+        """
+        x = np.asarray(x, dtype=float)
+        b, v = self._coef_cov
+        return b[2] + b[3] * x, np.sqrt(v[2, 2] + 2 * x * v[2, 3] + x**2 * v[3, 3])
 
     @cached_property
     def interaction_areas(self) -> dict:
@@ -314,7 +353,7 @@ class InteractionResult:
 
         Scaled so that they sum to 1 (only their shares matter).
         """
-        below, above = interaction_areas(self.crossover_delta.estimate, *self._range)
+        below, above = interaction_areas(self.crossover_delta.estimate, *self.x_range)
         total = below + above
         return {"below": below / total, "above": above / total}
 
@@ -341,7 +380,7 @@ class InteractionResult:
         its author, but marks that attribution UNVERIFIED). See :data:`POI_WINDOW` and
         :data:`POI_WINDOW_BROAD`.
         """
-        side = "above" if self._supportive_is_right else "below"
+        side = "above" if self.higher_is_supportive else "below"
         return float(self.interaction_areas[side])
 
     @property
@@ -354,7 +393,7 @@ class InteractionResult:
         better") side, i.e. X > C when higher is better, X < C otherwise.
         """
         x, c = self.prepared.x, self.crossover_delta.estimate
-        return float(np.mean(x > c) if self._supportive_is_right else np.mean(x < c))
+        return float(np.mean(x > c) if self.higher_is_supportive else np.mean(x < c))
 
     # --- verdict and output --------------------------------------------------------
     @cached_property
@@ -386,8 +425,8 @@ class InteractionResult:
             }
             for r in self.simple_slopes.itertuples()
         ]
-        b, v = self._b_v
-        half = self._t(self.level) * np.sqrt(v[3, 3])
+        b, v = self._coef_cov
+        half = self.critical_t(self.level) * np.sqrt(v[3, 3])
         rows.append(
             {
                 "quantity": "interaction (B3)",
@@ -417,7 +456,7 @@ class InteractionResult:
         """A short text report."""
         prep = self.prepared
         c, cd = self.crossover, self.crossover_delta
-        lo_x, hi_x = self._range
+        lo_x, hi_x = self.x_range
         pct = round(100 * self.level)
         lines = [
             text(
@@ -490,13 +529,13 @@ class InteractionResult:
         -------
         matplotlib.axes.Axes
         """
-        from course_kit._susceptibility_plot import plot_interaction
+        from course_kit.susceptibility.plot import plot_interaction
 
         return plot_interaction(self, ax=ax, alpha=alpha, show_points=show_points)
 
 
 def _model_names(prep: Prepared, exog_names) -> dict:
-    x, g = _q(prep.environment), _q(prep.susceptibility)
+    x, g = _quote_column(prep.environment), _quote_column(prep.susceptibility)
     names = {"intercept": "Intercept", "x": x, "g": g, "xg": f"{x}:{g}"}
     missing = [v for v in names.values() if v not in exog_names]
     if missing:  # pragma: no cover - would mean the formula engine renamed terms
@@ -558,6 +597,7 @@ def fit_interaction(
 
     Examples
     --------
+    >>> from course_kit.susceptibility import simulate_gxe
     >>> df = simulate_gxe(300, "diathesis_stress", seed=2)  # SYNTHETIC
     >>> res = fit_interaction(df, "outcome", "environment", "susceptible")
     >>> list(res.simple_slopes.columns)[:3]
@@ -575,8 +615,10 @@ def fit_interaction(
         susceptible_level=susceptible_level,
         environment_direction=environment_direction,
     )
-    terms = " + ".join(_q(c) for c in prep.covariates)
-    formula = f"{_q(outcome)} ~ {_q(environment)} * {_q(susceptibility)}"
+    terms = " + ".join(_quote_column(c) for c in prep.covariates)
+    formula = (
+        f"{_quote_column(outcome)} ~ {_quote_column(environment)} * {_quote_column(susceptibility)}"
+    )
     formula += f" + {terms}" if terms else ""
     model = smf.ols(formula, data=prep.frame).fit()
     names = _model_names(prep, model.model.exog_names)
@@ -588,7 +630,7 @@ def fit_interaction(
     else:
         at = tuple(check_number(a, "at") for a in np.atleast_1d(at))
     result = InteractionResult(model=model, prepared=prep, at=tuple(at), level=level, names=names)
-    b, _ = result._b_v
+    b, _ = result._coef_cov
     if not np.isfinite(b).all() or b[3] == 0:
         raise ValueError(
             f"The model cannot separate {environment!r} and {susceptibility!r} "

@@ -1,4 +1,4 @@
-"""The plot of :class:`course_kit.susceptibility.InteractionResult` (private).
+"""The plot of :class:`course_kit.susceptibility.InteractionResult`.
 
 Artists carry a ``gid`` (``"simple-slope"``, ``"slope-band"``,
 ``"significance-region"``, ``"crossover"``, ``"rug"``) so tests and notebooks
@@ -48,8 +48,8 @@ def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool 
             )
             first = False
 
-    for (value, label), (colour, style) in zip(result._lines(), colours, strict=True):
-        fit, low, high = result._mean_line(grid, value)
+    for (value, label), (colour, style) in zip(result.lines, colours, strict=True):
+        fit, low, high = result.fitted_line(grid, value)
         ax.fill_between(grid, low, high, color=colour, alpha=0.2, lw=0, gid="slope-band")
         (line,) = ax.plot(grid, fit, style, color=colour, lw=2.2, label=label)
         line.set_gid("simple-slope")
@@ -86,7 +86,7 @@ def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool 
     cross = result.crossover
     if x_low - pad <= cross.estimate <= x_high + pad:
         c = cross.estimate
-        y_c = result._mean_line(np.array([c]), result.at[0])[0][0]
+        y_c = result.fitted_line(np.array([c]), result.at[0])[0][0]
         label = text("susceptibility.crossover_label", level=pct)
         bar = ax.errorbar(
             [c],

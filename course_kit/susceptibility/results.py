@@ -1,4 +1,4 @@
-"""Small result objects and the verdict of :mod:`course_kit.susceptibility` (private)."""
+"""Small result objects and the verdict of :mod:`course_kit.susceptibility`."""
 
 from __future__ import annotations
 
@@ -134,13 +134,12 @@ def verdict(res) -> str:
         )
     cross = res.crossover
     c = cross.estimate
-    lo_x, hi_x = res._range
+    lo_x, hi_x = res.x_range
     ros = res.regions_of_significance(alpha)
     x = prep.x
-    b, v = res._b_v
-    t2 = res._t(res.level) ** 2
-    sig = (b[2] + b[3] * x) ** 2 > t2 * (v[2, 2] + 2 * x * v[2, 3] + x**2 * v[3, 3])
-    supportive = x > c if res._supportive_is_right else x < c
+    effect, se = res.effect_at(x)
+    sig = effect**2 > res.critical_t() ** 2 * se**2
+    supportive = x > c if res.higher_is_supportive else x < c
     sig_adverse, sig_supportive = bool(np.any(sig & ~supportive)), bool(np.any(sig & supportive))
     values = {"c": f"{c:.3g}", "environment": prep.environment}
     if cross.in_range:
@@ -151,7 +150,7 @@ def verdict(res) -> str:
             (False, False): "inside_no_region",
         }[(sig_adverse, sig_supportive)]
     else:
-        beyond_supportive = (c > hi_x) == res._supportive_is_right
+        beyond_supportive = (c > hi_x) == res.higher_is_supportive
         key = "outside_supportive" if beyond_supportive else "outside_adverse"
     parts = [text(f"susceptibility.verdict_{key}", **values)]
     ci = {

@@ -9,8 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from course_kit.messages import text
+from course_kit.susceptibility.patterns import pattern_label
 
-# The three classic patterns of person x environment interaction, as slopes of
+# The three classic patterns of person x environment interaction (named as in
+# course_kit.susceptibility.patterns), as slopes of
 # the outcome on environmental quality for the more and the less susceptible
 # group (intercepts chosen so the lines meet where theory says they do).
 _PATTERNS = {
@@ -37,7 +39,7 @@ def susceptibility_patterns(axes=None):
 
     Examples
     --------
-    >>> from course_kit.drawings import susceptibility_patterns
+    >>> from course_kit.teaching.drawings import susceptibility_patterns
     >>> axes = susceptibility_patterns()
     >>> len(axes)
     3
@@ -65,7 +67,7 @@ def susceptibility_patterns(axes=None):
                 "concepts.susceptible" if group == "susceptible" else "concepts.less_susceptible"
             )
             ax.plot(x, y, style, color=colour, lw=3, label=label)
-        ax.set_title(text(f"concepts.{name}"))
+        ax.set_title(pattern_label(name))
         ax.set_xticks([-1, 1], [text("concepts.adverse"), text("concepts.supportive")])
         ax.set_yticks([])
         ax.set_xlabel(text("concepts.environment_axis"))

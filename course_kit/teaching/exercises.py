@@ -753,7 +753,7 @@ def course(name: str):
     """The exercise ``name`` of a course notebook, e.g. ``course("01.secure_count")``.
 
     The question, hint, solution and options come from ``course_kit.messages``
-    (keys ``exercises.<name>.*``); the answer from ``course_kit._exercise_bank``.
+    (keys ``exercises.<name>.*``); the answer from :mod:`course_kit.teaching.bank`.
     Notebooks call this instead of typing the answer into a cell that
     participants read.
 
@@ -762,7 +762,7 @@ def course(name: str):
     >>> course("01.secure_count").check("130").correct
     True
     """
-    from course_kit._exercise_bank import BANK
+    from course_kit.teaching.bank import BANK
 
     if name not in BANK:
         raise ValueError(f"name must be one of the course exercises {sorted(BANK)} (got {name!r}).")

@@ -13,44 +13,19 @@ import numpy as np
 
 from course_kit._validation import as_float_array, check_number
 from course_kit.messages import text
+from course_kit.susceptibility.patterns import pattern_choices
+from course_kit.susceptibility.power import interaction_power
+from course_kit.teaching._widgets import image_slider
 
-
-def _png(fig) -> bytes:
-    import matplotlib.pyplot as plt
-
-    from course_kit.teaching import figure_png
-
-    try:
-        return figure_png(fig, dpi=90)
-    finally:
-        plt.close(fig)
-
-
-def _image_slider(slider, values, render, main: bool):
-    """A slider (or dropdown) over ``values`` that swaps precomputed pictures.
-
-    ``render(value)`` returns a matplotlib Figure; every picture is drawn once,
-    when the widget is made, so a slider move costs only a dictionary look-up
-    (well under the 100 ms a widget callback may take).
-    """
-    import ipywidgets as widgets
-
-    pictures = {_key(v): _png(render(v)) for v in values}
-    image = widgets.Image(value=pictures[_key(slider.value)], format="png")
-    if main:
-        slider.add_class("ck-main-widget")
-        image.add_class("ck-main-output")
-
-    def update(change):
-        image.value = pictures[_key(change["new"])]
-
-    slider.observe(update, names="value")
-    return widgets.VBox([slider, image])
-
-
-def _key(value):
-    """Slider values as dictionary keys: numbers rounded (0.1 + 0.2 == 0.3), others as they are."""
-    return round(float(value), 6) if isinstance(value, (int, float, np.number)) else value
+__all__ = [
+    "PATTERN_CHOICES",
+    "file_drawer_explorer",
+    "heterogeneity_explorer",
+    "interaction_power",  # lives in course_kit.susceptibility.power; kept here for notebooks
+    "pattern_explorer",
+    "ratings_explorer",
+    "susceptibility_explorer",
+]
 
 
 def ratings_explorer(*, seed: int = 2024, main: bool = True):
@@ -73,7 +48,7 @@ def ratings_explorer(*, seed: int = 2024, main: bool = True):
     import matplotlib.pyplot as plt
 
     from course_kit.style import PALETTE
-    from course_kit.teaching import LiveFigure
+    from course_kit.teaching._widgets import LiveFigure
 
     rng = np.random.default_rng(seed)
     scores = np.clip(np.round(rng.normal(5.0, 1.6, size=2000)), 1, 9).astype(int)
@@ -176,7 +151,7 @@ def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 
         return fig
 
     values = np.round(np.arange(0.0, 0.4 + 1e-9, 0.02), 2)
-    return _image_slider(slider, values, render, main)
+    return image_slider(slider, values, render, main)
 
 
 def file_drawer_explorer(
@@ -237,7 +212,7 @@ def file_drawer_explorer(
         )
         return fig
 
-    return _image_slider(slider, strengths, render, main)
+    return image_slider(slider, strengths, render, main)
 
 
 def susceptibility_explorer(
@@ -279,112 +254,11 @@ def susceptibility_explorer(
         fits[n].plot(ax=ax)
         return fig
 
-    return _image_slider(slider, sizes, render, main)
+    return image_slider(slider, sizes, render, main)
 
 
-def interaction_power(
-    sizes=(157, 300, 500, 1000),
-    *,
-    n_sims: int = 200,
-    pattern: str = "differential_susceptibility",
-    slope: float = 0.13,
-    alpha: float = 0.05,
-    seed: int = 1,
-    progress: bool = True,
-):
-    """Power of the environment x susceptibility interaction test, by simulation.
-
-    For each sample size ``n``, ``n_sims`` SYNTHETIC studies are drawn with
-    :func:`course_kit.susceptibility.simulate_gxe` (one draw of ``n * n_sims``
-    independent children, split into studies) and the interaction term of
-    ``outcome ~ environment * susceptible`` is tested with a two-sided t test.
-    The regressions are solved together with numpy (normal equations per study);
-    this gives the same estimates and standard errors as statsmodels' OLS at a
-    fraction of the cost (checked in the tests).
-
-    Parameters
-    ----------
-    sizes : sequence of int
-        Sample sizes (children per study).
-    n_sims : int
-        Simulated studies per sample size.
-    pattern : str
-        True pattern, see :func:`~course_kit.susceptibility.simulate_gxe`.
-    slope : float
-        Slope of the more susceptible group (noise SD per point of environment);
-        the default 0.13 is a moderate interaction chosen for teaching.
-    alpha : float
-        Significance level.
-    seed : int
-        Seed for reproducible results.
-    progress : bool
-        Show a progress bar when running inside a notebook.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``n``, ``power`` (percent), ``ci_low``, ``ci_high`` (95% Wilson interval,
-        percent) and ``n_sims``.
-
-    Examples
-    --------
-    >>> from course_kit.explorers import interaction_power
-    >>> interaction_power((100,), n_sims=50, progress=False)["n"].tolist()
-    [100]
-    """
-    import pandas as pd
-    from scipy import stats
-    from statsmodels.stats.proportion import proportion_confint
-
-    from course_kit.susceptibility import simulate_gxe
-    from course_kit.trials import _Progress
-
-    n_sims = check_number(n_sims, "n_sims", low=10, integer=True)
-    alpha = check_number(alpha, "alpha", low=0, high=1, low_open=True, high_open=True)
-    sizes = [int(check_number(n, "sizes", low=20, integer=True)) for n in sizes]
-    rng = np.random.default_rng(seed)
-    # The trial-power progress bar (a widget inside Jupyter, nothing elsewhere).
-    bar = _Progress(len(sizes), enabled=progress)
-    rows = []
-    for n in sizes:
-        data = simulate_gxe(n * n_sims, pattern, slope=slope, seed=rng)
-        x = data["environment"].to_numpy(float).reshape(n_sims, n)
-        g = data["susceptible"].to_numpy(float).reshape(n_sims, n)
-        y = data["outcome"].to_numpy(float).reshape(n_sims, n)
-        t = _interaction_t(x, g, y)
-        hits = int(np.sum(2 * stats.t.sf(np.abs(t), n - 4) < alpha))
-        low, high = proportion_confint(hits, n_sims, alpha=0.05, method="wilson")
-        rows.append(
-            {
-                "n": n,
-                "power": 100 * hits / n_sims,
-                "ci_low": 100 * low,
-                "ci_high": 100 * high,
-                "n_sims": n_sims,
-            }
-        )
-        bar.update(len(rows))
-    bar.close(len(sizes))
-    return pd.DataFrame(rows)
-
-
-def _interaction_t(x, g, y) -> np.ndarray:
-    """t statistics of the x*g term of y ~ x * g, one OLS fit per row (study)."""
-    n = x.shape[1]
-    design = np.stack([np.ones_like(x), x, g, x * g], axis=2)  # studies x n x 4
-    xtx_inv = np.linalg.inv(np.einsum("sni,snj->sij", design, design))
-    beta = np.einsum("sij,snj,sn->si", xtx_inv, design, y)
-    resid = y - np.einsum("sni,si->sn", design, beta)
-    sigma2 = (resid**2).sum(axis=1) / (n - 4)
-    return beta[:, 3] / np.sqrt(sigma2 * xtx_inv[:, 3, 3])
-
-
-PATTERN_CHOICES = (
-    ("Differential susceptibility", "differential_susceptibility"),
-    ("Diathesis-stress", "diathesis_stress"),
-    ("Vantage sensitivity", "vantage_sensitivity"),
-    ("No interaction", "none"),
-)
+# (label, pattern) pairs of the pattern dropdown, in the one shared vocabulary.
+PATTERN_CHOICES = pattern_choices()
 
 
 def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
@@ -405,7 +279,9 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
     from course_kit.susceptibility import compare_models, fit_interaction, simulate_gxe
 
     n = check_number(n, "n", low=20, integer=True)
-    chooser = widgets.Dropdown(options=PATTERN_CHOICES, description="True pattern")
+    chooser = widgets.Dropdown(
+        options=PATTERN_CHOICES, description=text("explore.pattern_dropdown")
+    )
 
     def render(pattern):
         data = simulate_gxe(n, pattern, seed=seed)
@@ -417,4 +293,4 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
         ax.set_title(text("explore.pattern_title", model=preferred.replace("_", " ")), fontsize=10)
         return fig
 
-    return _image_slider(chooser, [value for _, value in PATTERN_CHOICES], render, main)
+    return image_slider(chooser, [value for _, value in PATTERN_CHOICES], render, main)

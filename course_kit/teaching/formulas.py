@@ -1,4 +1,4 @@
-"""Small formulas and simulations behind the teaching widgets of the notebooks.
+"""Textbook formulas and small simulations behind the teaching widgets of the notebooks.
 
 These are textbook formulas for normal distributions with equal SDs, used to
 turn an effect size into pictures a clinician can read. They are written here
@@ -16,8 +16,6 @@ as a set with input checks; each is one line around :mod:`scipy.stats`.
 :func:`security_by_sensitivity`  share of secure children among more and less sensitive parents
 :func:`families`            a SYNTHETIC group of families with a chosen correlation
 :func:`simulated_ds`        Cohen's d of many SYNTHETIC small trials (sampling error)
-:func:`show_figure`         redraw a matplotlib figure inside a widget output, quickly
-:class:`LiveFigure`         redraw only the changing parts of a figure (for sliders)
 ==========================  ====================================================
 
 Examples
@@ -36,17 +34,14 @@ import numpy as np
 from course_kit._validation import as_float_array, check_number
 
 __all__ = [
-    "LiveFigure",
     "attenuated_d",
     "chance_secure",
     "cohen_u3",
     "families",
-    "figure_png",
     "nnt",
     "overlap",
     "prob_superiority",
     "security_by_sensitivity",
-    "show_figure",
     "simulated_ds",
 ]
 
@@ -281,109 +276,3 @@ def simulated_ds(d: float, n_per_arm: int, n_trials: int = 1000, seed: int = 1) 
     control = rng.standard_normal((k, n))
     pooled_var = (treated.var(axis=1, ddof=1) + control.var(axis=1, ddof=1)) / 2
     return (treated.mean(axis=1) - control.mean(axis=1)) / np.sqrt(pooled_var)
-
-
-def figure_png(fig, dpi: int = 85) -> bytes:
-    """The figure as PNG bytes, rendered for speed (fast compression, modest dpi).
-
-    Widget callbacks redraw a figure many times; the default PNG compression takes
-    longer than drawing the figure itself, so a light compression keeps a callback
-    fast at the cost of a slightly larger image.
-    """
-    import io
-
-    dpi = check_number(dpi, "dpi", low=20, high=600, integer=True)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
-
-
-def show_figure(fig, output, dpi: int = 85) -> None:
-    """Replace what ``output`` (an ``ipywidgets.Output``) shows with ``fig``, quickly.
-
-    Use in slider callbacks: draw the figure once, update its artists in the
-    callback, then call ``show_figure(fig, output)``. The figure should be closed
-    with ``plt.close(fig)`` after it is made, so that Jupyter does not show it a
-    second time under the cell.
-    """
-    import base64
-
-    png = base64.b64encode(figure_png(fig, dpi=dpi)).decode("ascii")
-    # Setting ``outputs`` swaps the picture in one message (no flicker, no capture
-    # context), and works the same inside and outside a running kernel.
-    output.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {"image/png": png, "text/plain": "<Figure>"},
-            "metadata": {},
-        },
-    )
-
-
-class LiveFigure:
-    """A matplotlib figure that a slider redraws fast inside an ``ipywidgets.Output``.
-
-    Drawing axes, ticks and labels takes most of the time of a redraw, and they do
-    not change when a slider moves. So the static part is drawn once and kept as
-    a picture; each :meth:`show` draws only the ``dynamic`` artists on top of it
-    (matplotlib's "blitting") and sends one PNG to the output.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-        The figure, fully laid out (call ``fig.tight_layout()`` before).
-    output : ipywidgets.Output
-        Where the picture appears.
-    dynamic : sequence of matplotlib artists
-        The artists the callback changes (points, bars, lines, titles). Change
-        them in place (``set_data``, ``set_height``, ``set_text``, ...).
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt, ipywidgets as widgets  # doctest: +SKIP
-    >>> fig, ax = plt.subplots()  # doctest: +SKIP
-    >>> (line,) = ax.plot([0, 1], [0, 1])  # doctest: +SKIP
-    >>> live = LiveFigure(fig, widgets.Output(), dynamic=[line])  # doctest: +SKIP
-    >>> line.set_ydata([1, 0])
-    ... live.show()  # doctest: +SKIP
-    """
-
-    def __init__(self, fig, output, dynamic=()):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        if not isinstance(fig.canvas, FigureCanvasAgg):
-            FigureCanvasAgg(fig)  # attaches itself as fig.canvas
-        self.fig = fig
-        self.output = output
-        self.dynamic = list(dynamic)
-        for artist in self.dynamic:
-            artist.set_animated(True)  # left out of the static picture
-        self._background = None
-
-    def show(self) -> None:
-        """Draw the dynamic artists over the static picture and show the result."""
-        import base64
-        import io
-
-        from PIL import Image
-
-        canvas = self.fig.canvas
-        if self._background is None:
-            canvas.draw()
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(self._background)
-        for artist in self.dynamic:
-            self.fig.draw_artist(artist)
-        width, height = canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        png = base64.b64encode(buffer.getvalue()).decode("ascii")
-        self.output.outputs = (
-            {
-                "output_type": "display_data",
-                "data": {"image/png": png, "text/plain": "<Figure>"},
-                "metadata": {},
-            },
-        )
