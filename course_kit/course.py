@@ -75,6 +75,15 @@ NOTEBOOKS = [
         "objectives": "Find and weigh evidence with PICO and GRADE; compare interventions; "
         "combine evidence, clinical expertise and family values.",
     },
+    {
+        "file": "09-suitability-and-targets.ipynb",
+        "day": 4,
+        "title": "Is VIPP-SD right for this family? Suitability and targets",
+        "minutes": 60,
+        "objectives": "Assess a family's suitability for VIPP-SD (start now, after or alongside "
+        "other help, refer, not suitable); pick the main intervention targets; sort support "
+        "into universal, targeted and indicated.",
+    },
 ]
 
 

@@ -729,3 +729,10 @@ def text(key: str, /, **values) -> str:
     except KeyError:
         raise KeyError(f"No message with key {key!r} in the {LANGUAGE!r} table.") from None
     return template.format(**values) if values else template
+
+
+# The method notebooks (09, 10, 12) keep their texts in their own file, so that work on
+# them does not collide with edits to this catalog.
+from course_kit.method._messages import EN as _METHOD_EN  # noqa: E402
+
+EN.update(_METHOD_EN)

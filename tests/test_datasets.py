@@ -40,7 +40,7 @@ def data_copy(tmp_path, monkeypatch):
 def test_catalogue_lists_every_dataset():
     cat = datasets.list()
     assert list(cat.columns) == ["name", "title", "rows", "source", "synthetic", "available"]
-    assert set(NAMES) | {"evidence_table"} == set(cat["name"])
+    assert set(NAMES) | {"evidence_table", "method_cases"} == set(cat["name"])
     row = cat.set_index("name")
     assert row.loc["vipp_sd_synthetic", "synthetic"] == "yes"
     assert "SYNTHETIC" in row.loc["vipp_sd_synthetic", "title"]

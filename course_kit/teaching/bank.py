@@ -177,3 +177,8 @@ BANK: dict[str, dict] = {
         "explanations": {"b": "explain_b"},
     },
 }
+
+# The method notebooks (09, 10, 12) keep their answers in their own file.
+from course_kit.method._bank import BANK as _METHOD_BANK  # noqa: E402
+
+BANK.update(_METHOD_BANK)

@@ -1,0 +1,420 @@
+"""Is VIPP-SD right for this family, and what do we work on? (notebook 09)
+
+The eight written case files are a dataset (``datasets/method_cases.csv``,
+SYNTHETIC, written for the course). For each case the participant decides
+
+* ``start_now`` - start VIPP-SD now;
+* ``after_or_alongside`` - start after, or alongside, other help;
+* ``refer`` - refer elsewhere instead;
+* ``not_suitable`` - VIPP-SD is not suitable,
+
+and picks up to three main intervention targets. :class:`CaseExercise` checks
+the choice and explains every part of it with its source; where the public
+sources are silent (there is no official contraindication list for VIPP-SD),
+the explanation carries the label "the course authors' judgement".
+
+The module also holds the age window of the programme (:func:`age_window`) and
+the universal / targeted / indicated sorting exercise (:class:`SortingExercise`).
+
+Examples
+--------
+>>> from course_kit.method import cases
+>>> ex = cases.CaseExercise(cases.case("C7"))
+>>> ex.check(("start_now", ["limit_setting", "positive_reinforcement", "empathy"])).status
+'correct'
+>>> ex.check((None, [])).status
+'invalid'
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from course_kit.exercises import Feedback, _Exercise, _Unreadable
+from course_kit.messages import text
+from course_kit.method.sources import JUDGEMENT, cite_all
+
+__all__ = [
+    "DECISIONS",
+    "LEVELS",
+    "SORTING",
+    "TARGETS",
+    "Case",
+    "CaseExercise",
+    "CaseFeedback",
+    "SortingExercise",
+    "age_window",
+    "case",
+    "case_desk",
+    "load_cases",
+    "sorting_exercise",
+]
+
+DECISIONS = ("start_now", "after_or_alongside", "refer", "not_suitable")
+
+#: Target key -> (source keys, belongs to the sensitive-discipline strand).
+#: The topics are the publicly listed themes of VIPP/VIPP-SD (HomVEE, van IJzendoorn's
+#: site, the course plan); their order is not the manual's session order.
+TARGETS: dict[str, tuple[str, bool]] = {
+    "exploration_attachment": ("NOPUNISH;MVIJ", False),
+    "subtle_signals": ("HOMVEE-COMP;MVIJ", False),
+    "prompt_response": ("HOMVEE-COMP;MVIJ", False),
+    "sharing_emotions": ("HOMVEE-COMP;MVIJ", False),
+    "child_perspective": ("seed000;MVIJ", False),
+    "limit_setting": ("HOMVEE-COMP", True),
+    "positive_reinforcement": ("HOMVEE-COMP", True),
+    "time_out": ("HOMVEE-COMP", True),
+    "empathy": ("HOMVEE-COMP", True),
+}
+MAX_TARGETS = 3
+
+#: The levels of support of the course's seminar material (seed 001).
+LEVELS = ("universal", "targeted", "indicated")
+
+#: Sorting exercise: situation key -> the level the seminar material (seed 001) puts it at.
+SORTING: dict[str, str] = {
+    "skin_to_skin": "universal",
+    "father_video": "universal",
+    "proportionate": "universal",
+    "teenage": "targeted",
+    "preterm": "targeted",
+    "harsh": "indicated",
+    "irritable": "indicated",
+}
+
+
+def _split(value) -> list[str]:
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [p.strip() for p in str(value).split(";") if p.strip()]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One written case file (SYNTHETIC, written for the course).
+
+    Build it with :func:`case`; the fields are the columns of the dataset
+    ``method_cases`` (see ``datasets/method_cases.schema.json``).
+    """
+
+    id: str
+    title: str
+    child_age_months: int
+    child: str
+    caregivers: str
+    case_file: str
+    decision: str
+    decision_also: str
+    why: dict
+    decision_sources: str
+    targets: tuple
+    targets_also: tuple
+    targets_reason: str
+    target_sources: str
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        return (
+            f'<div class="ck-case" style="border:1px solid #bbb;padding:8px 12px;'
+            f'background:#fafafa;max-width:48em">'
+            f"<b>{e(self.id)}. {e(self.title)}</b> "
+            f'<span style="color:#555">({e(text("method.synthetic_label"))})</span><br>'
+            f"<i>{e(text('method.case_child'))}:</i> {e(self.child)}. "
+            f"<i>{e(text('method.case_caregivers'))}:</i> {e(self.caregivers)}.<br>"
+            f"<p style='margin:6px 0 0 0'>{e(self.case_file)}</p></div>"
+        )
+
+
+def load_cases():
+    """The eight case files as a DataFrame (validated against their schema).
+
+    Examples
+    --------
+    >>> load_cases().shape[0]
+    8
+    """
+    from course_kit import datasets
+
+    return datasets.load("method_cases")
+
+
+def case(case_id: str) -> Case:
+    """The case file ``case_id`` ("C1" ... "C8") as a :class:`Case`.
+
+    Examples
+    --------
+    >>> case("C1").child_age_months
+    10
+    """
+    frame = load_cases()
+    ids = list(frame["id"])
+    if case_id not in ids:
+        raise ValueError(f"case_id must be one of {ids} (got {case_id!r}).")
+    row = frame.loc[frame["id"] == case_id].iloc[0]
+    return Case(
+        id=row["id"],
+        title=row["title"],
+        child_age_months=int(row["child_age_months"]),
+        child=row["child"],
+        caregivers=row["caregivers"],
+        case_file=row["case_file"],
+        decision=row["decision"],
+        decision_also=row["decision_also"] if isinstance(row["decision_also"], str) else "",
+        why={d: row[f"why_{d}"] for d in DECISIONS},
+        decision_sources=row["decision_sources"],
+        targets=tuple(_split(row["targets"])),
+        targets_also=tuple(_split(row["targets_also"])),
+        targets_reason=row["targets_reason"],
+        target_sources=row["target_sources"],
+    )
+
+
+# --- checking a decision ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseFeedback(Feedback):
+    """Feedback with one explained line per choice (decision, each target)."""
+
+    lines: tuple = ()
+
+    def summary(self) -> str:
+        return "\n".join([self.message, *self.lines])
+
+    def _repr_html_(self) -> str:
+        base = super()._repr_html_()
+        if not self.lines:
+            return base
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.lines)
+        return base.replace("</div>", f'<ul style="margin:4px 0">{items}</ul></div>', 1)
+
+
+def _target_label(key: str) -> str:
+    return text(f"method.target.{key}")
+
+
+def _decision_label(key: str) -> str:
+    return text(f"method.decision.{key}")
+
+
+class CaseExercise(_Exercise):
+    """Decide about one case file: a decision and up to three main targets.
+
+    ``check((decision, targets))`` accepts a decision key (or its label) and a
+    list of target keys (or labels); it never raises. The feedback explains the
+    decision and every target picked, each with its source or the
+    course-authors'-judgement label.
+
+    Parameters
+    ----------
+    the_case : Case
+        From :func:`case`.
+
+    Examples
+    --------
+    >>> ex = CaseExercise(case("C1"))
+    >>> ex.check(("start_now", ["subtle_signals"])).status
+    'incorrect'
+    """
+
+    def __init__(self, the_case: Case):
+        if not isinstance(the_case, Case):
+            raise TypeError("the_case must be a Case, e.g. cases.case('C1').")
+        super().__init__(
+            text("method.case_question", id=the_case.id),
+            hint=text("method.case_hint"),
+            solution=text(
+                "method.case_solution",
+                decision=_decision_label(the_case.decision),
+                targets=", ".join(_target_label(t) for t in the_case.targets),
+                reason=the_case.targets_reason,
+            ),
+        )
+        self.case = the_case
+
+    @staticmethod
+    def _find(value, keys, kind: str) -> str:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _Unreadable(f"method.choose_{kind}")
+        for key in keys:
+            label = _decision_label(key) if kind == "decision" else _target_label(key)
+            if str(value).strip().casefold() in (key.casefold(), label.casefold()):
+                return key
+        raise _Unreadable("method.unknown_choice", value=str(value)[:40])
+
+    def _check(self, value) -> Feedback:
+        c = self.case
+        if isinstance(value, dict):
+            decision, targets = value.get("decision"), value.get("targets")
+        elif isinstance(value, (tuple, list)) and len(value) == 2:
+            decision, targets = value
+        else:
+            raise _Unreadable("method.choose_decision")
+        decision = self._find(decision, DECISIONS, "decision")
+        if isinstance(targets, str):
+            targets = _split(targets)
+        chosen = [self._find(t, TARGETS, "target") for t in (targets or [])]
+        chosen = list(dict.fromkeys(chosen))
+        if not chosen:
+            raise _Unreadable("method.choose_target")
+        if len(chosen) > MAX_TARGETS:
+            raise _Unreadable("method.too_many_targets", n=len(chosen), most=MAX_TARGETS)
+
+        lines = [
+            text(
+                "method.decision_line",
+                label=_decision_label(decision),
+                why=c.why[decision],
+                sources=cite_all(c.decision_sources),
+            )
+        ]
+        right = wrong = 0
+        for key in chosen:
+            label = _target_label(key)
+            sources, discipline = TARGETS[key]
+            if key in c.targets:
+                right += 1
+                lines.append(text("method.target_main", label=label, sources=cite_all(sources)))
+            elif discipline and c.child_age_months < 12:
+                wrong += 1
+                lines.append(
+                    text("method.target_infant", label=label, sources=cite_all("VSI-EN;seed000"))
+                )
+            elif key in c.targets_also:
+                lines.append(text("method.target_also", label=label))
+            else:
+                wrong += 1
+                lines.append(text("method.target_wrong", label=label, sources=cite_all(JUDGEMENT)))
+        missing = len(c.targets) - right
+        decision_ok = decision == c.decision
+        if decision_ok and missing == 0 and wrong == 0:
+            lines.append(
+                text(
+                    "method.targets_reason",
+                    reason=c.targets_reason,
+                    sources=cite_all(c.target_sources),
+                )
+            )
+            return CaseFeedback("correct", text("method.case_correct"), "", tuple(lines))
+        if missing and right + missing <= MAX_TARGETS:
+            lines.append(text("method.targets_missing", missing=missing))
+        close = (decision_ok or decision == c.decision_also) and wrong == 0
+        status = "close" if close else "incorrect"
+        message = text("method.case_close" if close else "method.case_incorrect")
+        return CaseFeedback(status, message, self.hint, tuple(lines))
+
+
+# --- the age window --------------------------------------------------------------------
+
+
+def age_window(age_months: int) -> dict:
+    """Which part of the programme fits a child of ``age_months``, with its sources.
+
+    Returns a dict with ``zone`` (``"too_young"``, ``"infant"``, ``"full"``,
+    ``"older"``, ``"outside"``), ``discipline`` (is the sensitive-discipline part
+    used?) and ``sources`` (keys of :mod:`course_kit.method.sources`).
+
+    Examples
+    --------
+    >>> age_window(9)["zone"], age_window(9)["discipline"]
+    ('infant', False)
+    >>> age_window(30)["zone"]
+    'full'
+    """
+    from course_kit._validation import check_number
+
+    age = check_number(age_months, "age_months", low=0, high=240)
+    if age < 6:
+        return {"zone": "too_young", "discipline": False, "sources": "VSI-EN;UKVIPP;PERINATAL"}
+    if age < 12:
+        return {"zone": "infant", "discipline": False, "sources": "VSI-EN;seed000"}
+    if age <= 72:
+        return {"zone": "full", "discipline": True, "sources": "VSI-EN;seed000;LEIDEN-METHOD"}
+    if age < 96:
+        return {"zone": "older", "discipline": False, "sources": "VSI-EN;judgement"}
+    return {"zone": "outside", "discipline": False, "sources": "VSI-EN"}
+
+
+# --- universal, targeted, indicated -----------------------------------------------------
+
+
+class SortingExercise(_Exercise):
+    """Sort situations into universal, targeted and indicated support (seed 001).
+
+    ``check`` takes a dict ``{situation: level}`` (keys of :data:`SORTING`; levels
+    from :data:`LEVELS`) or a list of levels in the order of :data:`SORTING`.
+
+    Examples
+    --------
+    >>> ex = SortingExercise()
+    >>> ex.check(dict(SORTING)).status
+    'correct'
+    >>> ex.check({"harsh": "universal"}).status
+    'invalid'
+    """
+
+    def __init__(self):
+        super().__init__(
+            text("method.sort.question"),
+            hint=text("method.sort.hint"),
+            solution=text("method.sort.solution"),
+        )
+
+    def _check(self, value) -> Feedback:
+        keys = list(SORTING)
+        if isinstance(value, (list, tuple)):
+            value = dict(zip(keys, value, strict=False))
+        if not isinstance(value, dict):
+            raise _Unreadable("method.sort.choose_all", open=len(keys))
+        answers = {k: value.get(k) for k in keys}
+        open_ = [k for k, v in answers.items() if v in (None, "")]
+        if open_:
+            raise _Unreadable("method.sort.choose_all", open=len(open_))
+        unknown = [str(v) for v in answers.values() if v not in LEVELS]
+        if unknown:
+            raise _Unreadable("method.unknown_choice", value=unknown[0][:40])
+        lines, right = [], 0
+        for key in keys:
+            ok = answers[key] == SORTING[key]
+            right += ok
+            lines.append(
+                text(
+                    "method.sort.line_right" if ok else "method.sort.line_wrong",
+                    situation=text(f"method.sort.item.{key}"),
+                    level=text(f"method.level.{answers[key]}"),
+                    why=text(f"method.sort.why.{key}") if ok else text(f"method.sort.nudge.{key}"),
+                )
+            )
+        lines.append(text("method.sort.source", sources=cite_all("seed001")))
+        if right == len(keys):
+            return CaseFeedback("correct", text("method.sort.correct"), "", tuple(lines))
+        status = "close" if right >= len(keys) - 2 else "incorrect"
+        message = text("method.sort.some_wrong", right=right, n=len(keys))
+        return CaseFeedback(status, message, self.hint, tuple(lines))
+
+
+def sorting_exercise():
+    """The sorting exercise as a widget (one dropdown per situation)."""
+    from course_kit.method._widgets import sorting_widget
+
+    return sorting_widget(SortingExercise())
+
+
+def case_desk(start: str = "C1"):
+    """The case desk widget: read a case file, decide, pick targets, get feedback.
+
+    Examples
+    --------
+    >>> case_desk()  # doctest: +SKIP
+    """
+    from course_kit.method._widgets import case_desk as _desk
+
+    return _desk(start)
+
+
+def age_explorer(age_months: int = 9):
+    """A slider over the child's age showing which part of the programme fits."""
+    from course_kit.method._widgets import age_explorer as _explorer
+
+    return _explorer(age_months)
