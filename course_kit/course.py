@@ -84,6 +84,15 @@ NOTEBOOKS = [
         "other help, refer, not suitable); pick the main intervention targets; sort support "
         "into universal, targeted and indicated.",
     },
+    {
+        "file": "10-adapting-video-feedback.ipynb",
+        "day": 4,
+        "title": "Adapting video feedback to the parent",
+        "minutes": 60,
+        "objectives": "Choose and explain phrasings of video feedback (positive first, speaking "
+        "for the child, no blame); adapt feedback to depressed, defensive or anxious parents, "
+        "limited language and fathers; the working alliance and one's own reactions.",
+    },
 ]
 
 

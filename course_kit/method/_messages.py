@@ -185,4 +185,169 @@ EN: dict[str, str] = {
     "exercises.09.contraindications.explain_d": "A trial excludes families to answer its "
     "question cleanly (e.g. crisis placements in the foster-care trial); that does not make "
     "the criteria rules for practice.",
+    # --- notebook 10: phrasing video feedback ---------------------------------------
+    "method.principle.positive_first": "positive first",
+    "method.principle.speak_for_child": "speaking for the child",
+    "method.principle.no_blame": "no blame",
+    "method.phrase.none": "none of the three",
+    "method.phrase.hint": "Which option starts with what goes well, puts the child's signal "
+    "into words, and leaves the parent room to answer?",
+    "method.phrase.line": "{letter}){mark} {explain} Meets: {principles}.",
+    "method.phrase.yours": " (your choice)",
+    "method.phrase.sources": "Sources for the principles - {sources}",
+    "method.phrase.correct": "Yes: this phrasing meets all three principles. Every option is "
+    "explained below.",
+    "method.phrase.close": "Close: this phrasing does part of the job. Compare it with the "
+    "others below.",
+    "method.phrase.incorrect": "Not this one: read why below, and compare the options.",
+    "method.phrase.picker": "Film fragment",
+    "method.phrase.tower.scene": "Fragment 1 (SYNTHETIC; boy, 2 years; play). The boy builds a "
+    "tower of four blocks. When it stands he looks up at his mother and smiles. She has been "
+    "looking at her phone; she looks up a moment later, smiles and says 'clever'. He laughs "
+    "and starts a new tower. Which comment would you make when you show this fragment?",
+    "method.phrase.tower.option_a": "'Here you were looking at your phone again. He needed "
+    "you to look at him.'",
+    "method.phrase.tower.option_b": "'Look at his face when the tower stands: he looks up at "
+    "you. What do you think he wants to tell you? ... And here you smile back - see how he "
+    "laughs.'",
+    "method.phrase.tower.option_c": "'I did it, Mummy! Look at me!' (said in the boy's voice, "
+    "then on to the next fragment)",
+    "method.phrase.tower.option_d": "'That was a nice moment. Good job.'",
+    "method.phrase.tower.explain_a": "Starts with a failure and tells her what she did wrong. "
+    "A parent who feels judged is less open to the next fragment.",
+    "method.phrase.tower.explain_b": "Shows the child's signal (he looks up), invites the "
+    "mother to put it into words, and ends on her sensitive answer and his joy.",
+    "method.phrase.tower.explain_c": "Positive and warm, but speaks for the boy in the first "
+    "person without asking the mother if it fits. The developers say the first person is "
+    "optional and makes confirmation harder.",
+    "method.phrase.tower.explain_d": "Positive, but vague: it does not show the mother what "
+    "the boy did or what her smile meant to him.",
+    "method.phrase.vase.scene": "Fragment 2 (SYNTHETIC; boy, 3 years 6 months; a 'don't touch' "
+    "moment). The boy reaches for a glass vase. His father says 'no' three times, louder each "
+    "time. Then he holds out a ball and says 'catch!'. The boy turns, catches the ball and "
+    "laughs. Which comment would you make?",
+    "method.phrase.vase.option_a": "'You got louder and louder here. That frightens him.'",
+    "method.phrase.vase.option_b": "'Watch what happens when you hold out the ball: his "
+    "whole body turns to you and he laughs. What do you think he felt when he could not touch "
+    "the vase?'",
+    "method.phrase.vase.option_c": "'Next time, just put the vase away before he comes in.'",
+    "method.phrase.vase.option_d": "'He is testing you here. Children his age want to see "
+    "who is the boss.'",
+    "method.phrase.vase.explain_a": "Blames the father and starts with the hardest moment. It "
+    "may be true, but he is unlikely to hear it this way.",
+    "method.phrase.vase.explain_b": "Starts with the distraction that worked (a sensitive way "
+    "to set a limit), and invites the father to see the moment from the boy's side.",
+    "method.phrase.vase.explain_c": "A practical tip without blame, but it skips what went "
+    "well and what the boy felt. Tips fit better after the positive moment.",
+    "method.phrase.vase.explain_d": "Reads the boy's behaviour as a power struggle instead of "
+    "from his feelings (curiosity, frustration), and gives the father nothing to build on.",
+    "method.phrase.bottle.scene": "Fragment 3 (SYNTHETIC; girl, 8 months; a feed). The baby "
+    "turns her head away from the bottle and fusses. Her mother offers the bottle twice more, "
+    "then stops, holds her upright against her shoulder, and the baby calms at once. Which "
+    "comment would you make?",
+    "method.phrase.bottle.option_a": "'You keep pushing the bottle; she clearly does not want it.'",
+    "method.phrase.bottle.option_b": "'She turns her head away here - maybe she is saying "
+    '"enough for now". Does that fit what you saw?\'',
+    "method.phrase.bottle.option_c": "'Many babies refuse the bottle at 8 months; it is a phase.'",
+    "method.phrase.bottle.option_d": "'Look what happens when you hold her up: she calms at "
+    "once - you read her well there. Just before, she turns her head away: what do you "
+    "think she was telling you?'",
+    "method.phrase.bottle.explain_a": "Blames the mother and only shows the difficult part.",
+    "method.phrase.bottle.explain_b": "Speaks for the baby and asks the mother to confirm - "
+    "good - but starts with the difficult moment and misses her sensitive answer.",
+    "method.phrase.bottle.explain_c": "General knowledge about development can help, but this "
+    "says nothing about this baby's signal or this mother's answer.",
+    "method.phrase.bottle.explain_d": "Starts with the mother's sensitive answer, then goes "
+    "back to the baby's signal and lets the mother put it into words.",
+    # adapting to the parent
+    "method.parent.picker": "The parent",
+    "method.parent.label.depressed": "A depressed parent",
+    "method.parent.label.defensive": "A defensive parent",
+    "method.parent.label.anxious": "An anxious parent",
+    "method.parent.label.language": "A parent with limited language",
+    "method.parent.label.father": "A father",
+    "method.parent.title": "Adapting the feedback: {parent}",
+    "method.parent.depressed.treatment": "Check that her depression is being treated: "
+    "interaction work is an add-on to effective treatment, not a replacement.",
+    "method.parent.depressed.strengths": "Lead with moments where the child turns to her and "
+    "she answers; a depressed parent easily sees only her failures.",
+    "method.parent.depressed.pace": "Keep the pace slow and the visit predictable: fewer, "
+    "shorter fragments.",
+    "method.parent.depressed.perinatal": "A VIPP version for mothers with moderate to severe "
+    "perinatal mental illness added psychoeducation on emotion regulation (a pilot with 14 "
+    "mothers).",
+    "method.parent.defensive.alliance": "Build the working alliance first: in a VIPP-SD trial "
+    "sample, only the mother-intervener alliance predicted change in positive parenting.",
+    "method.parent.defensive.expert": "Treat the parent as the expert on their child: ask "
+    "what they see before you say what you see.",
+    "method.parent.defensive.later": "Keep the difficult fragment for later in the visit, or "
+    "for a later visit, once the parent has seen their strengths on the film.",
+    "method.parent.anxious.own_model": "Say what the visit and the film are for: the parent "
+    "is their own model on the film, not a person being tested.",
+    "method.parent.anxious.calm_fragments": "Choose fragments where the child is calm and "
+    "content with the parent, so the parent sees what goes well.",
+    "method.parent.anxious.subtitles": "Invite the parent to add 'subtitles' to the child's "
+    "behaviour, and build on their reading rather than correct it.",
+    "method.parent.language.interpreter": "Use a trained interpreter, not a relative, and "
+    "tell them before the visit how you speak for the child.",
+    "method.parent.language.first_person": "Speaking for the child in the first person is "
+    "optional: it makes confirmation harder and can be culturally unsuitable. Involve the "
+    "parent.",
+    "method.parent.language.adapted": "VIPP-SD has been adapted for Turkish-Dutch mothers "
+    "(VIPP-TM) after a pilot with feedback from mothers of that group.",
+    "method.parent.father.one_or_both": "VIPP-SD can be offered to one or both caregivers, as "
+    "the family prefers.",
+    "method.parent.father.flexible": "In a pilot with fathers, flexible timing and visits at "
+    "home or at the father's workplace were key.",
+    "method.parent.father.own_relation": "Work with the father's own interaction with the "
+    "child, not with him as the mother's helper.",
+    # free-text exercise
+    "method.free.placeholder": "Write what you would say to the parent about this fragment...",
+    "method.free.note": "Your text stays in this box only: it is not graded, saved or sent "
+    "anywhere. Copy it to your own notes if you want to keep it.",
+    "method.free.checklist": "Now read your text and tick what is true of it:",
+    "method.check.positive": "I begin with something that goes well on the film",
+    "method.check.on_screen": "I point to something the child does that the parent can see",
+    "method.check.child_words": "I put the child's possible feelings or wishes into words",
+    "method.check.confirm": "I ask the parent whether my reading fits",
+    "method.check.no_blame": "There is no blame in it (no 'you always', 'you should have')",
+    "method.check.short": "It is short enough for the parent to take in while watching",
+    "method.check.all": "You ticked all {n}. Compare with a colleague: would they tick the same?",
+    "method.check.some": "You ticked {ticked} of {n}. Look again at: {rest}. (This is your own "
+    "assessment, not a grade.)",
+    # self-checks of notebook 10
+    "exercises.10.first_person.question": "You speak for the child. What do the developers "
+    "say about doing it in the first person ('I am tired, Mummy')?",
+    "exercises.10.first_person.hint": "Think of asking the parent whether your reading fits.",
+    "exercises.10.first_person.solution": "It is optional. In the first person it is harder "
+    "to ask the parent for confirmation, and it can be culturally unsuitable; involve the "
+    "parent (Leiden FAQ).",
+    "exercises.10.first_person.option_a": "It is required: always speak as the child.",
+    "exercises.10.first_person.option_b": "It is optional: it makes confirmation harder and "
+    "can be culturally unsuitable.",
+    "exercises.10.first_person.option_c": "It is forbidden in VIPP-SD.",
+    "exercises.10.first_person.option_d": "Only for children over three, who can talk.",
+    "exercises.10.first_person.explain_a": "The developers call it optional, not required.",
+    "exercises.10.first_person.explain_b": "Right (Leiden FAQ).",
+    "exercises.10.first_person.explain_c": "It is not forbidden; it is one way among others, "
+    "with drawbacks the developers name.",
+    "exercises.10.first_person.explain_d": "Speaking for the child is used with babies too "
+    "(parents add 'subtitles' to an infant's behaviour).",
+    "exercises.10.alliance.question": "In a VIPP-SD trial sample (Stolk et al. 2008), which of "
+    "these predicted change in positive parenting?",
+    "exercises.10.alliance.hint": "Think of the relationship between the mother and the "
+    "intervener.",
+    "exercises.10.alliance.solution": "Only the alliance between mother and intervener "
+    "predicted change; skills implementation and father involvement did not (Stolk et al. "
+    "2008).",
+    "exercises.10.alliance.option_a": "How many of the programme's skills the intervener "
+    "implemented",
+    "exercises.10.alliance.option_b": "Whether the father took part",
+    "exercises.10.alliance.option_c": "The alliance between mother and intervener",
+    "exercises.10.alliance.option_d": "None: nothing predicted change",
+    "exercises.10.alliance.explain_a": "Skills implementation did not predict change in that "
+    "sample.",
+    "exercises.10.alliance.explain_b": "Father involvement did not predict change in that sample.",
+    "exercises.10.alliance.explain_c": "Right: only the alliance predicted change.",
+    "exercises.10.alliance.explain_d": "One factor did predict change: which one?",
 }

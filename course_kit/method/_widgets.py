@@ -193,3 +193,121 @@ def sorting_widget(exercise):
     box = widgets.VBox([question, *rows, button, feedback])
     box.pickers, box.check_button, box.feedback = pickers, button, feedback
     return box
+
+
+# --- notebook 10 ------------------------------------------------------------------------
+
+
+def _advice_html(parent: str) -> str:
+    from course_kit.method.feedback_phrasing import parent_advice
+
+    items = "".join(
+        f"<li>{html.escape(advice)}<br><span style='font-size:90%;color:#555'>"
+        f"{html.escape(text('method.sources_label'))} {html.escape(source)}</span></li>"
+        for advice, source in parent_advice(parent)
+    )
+    title = text("method.parent.title", parent=text(f"method.parent.label.{parent}"))
+    return f"<b>{html.escape(title)}</b><ul>{items}</ul>"
+
+
+def parent_adapter(parent: str = "depressed"):
+    """Dropdown of parents; shows how to adapt the feedback, each point with its source."""
+    import ipywidgets as widgets
+
+    from course_kit.method.feedback_phrasing import PARENTS
+
+    picker = widgets.Dropdown(
+        options=[(text(f"method.parent.label.{p}"), p) for p in PARENTS],
+        value=parent,
+        description=text("method.parent.picker"),
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="auto"),
+    )
+    picker.add_class("ck-main-widget")
+    out = widgets.HTML(_advice_html(parent))
+    out.add_class("ck-main-output")
+    picker.observe(lambda change: setattr(out, "value", _advice_html(change["new"])), "value")
+    box = widgets.VBox([picker, out])
+    box.picker, box.output = picker, out
+    return box
+
+
+def phrasing_chooser(fragment: str = "tower"):
+    """Pick a film fragment, choose one of four phrasings, see every option explained."""
+    import ipywidgets as widgets
+
+    from course_kit.method.feedback_phrasing import FRAGMENTS, PhrasingExercise
+
+    picker = widgets.Dropdown(
+        options=[
+            (f"{i}. {text(f'method.phrase.{k}.scene')[:60]}...", k)
+            for i, k in enumerate(FRAGMENTS, start=1)
+        ],
+        value=fragment,
+        description=text("method.phrase.picker"),
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="auto"),
+    )
+    scene = widgets.HTML()
+    choice = widgets.Dropdown(layout=widgets.Layout(width="auto"))
+    state = {}
+
+    class _Proxy:
+        def check(self, value):
+            return state["exercise"].check(value)
+
+    button, feedback = _check_row(widgets, _Proxy(), lambda: choice.value, [choice])
+
+    def show(key):
+        ex = PhrasingExercise(key)
+        state["exercise"] = ex
+        scene.value = f"<b>{html.escape(ex.question)}</b>"
+        choice.options = [(text("method.choose_placeholder"), None)] + [
+            (f"{letter}) {option}", option)
+            for letter, option in zip("abcd", ex.options, strict=True)
+        ]
+        choice.value = None
+        feedback.value = ""
+
+    picker.observe(lambda change: show(change["new"]), "value")
+    show(fragment)
+    inner = widgets.VBox([scene, widgets.HBox([choice, button]), feedback])
+    box = widgets.VBox([picker, inner])
+    box.picker, box.choice, box.check_button, box.feedback = picker, choice, button, feedback
+    return box
+
+
+def free_text_phrasing():
+    """A text box for one's own phrasing and a self-assessment checklist (never graded)."""
+    import ipywidgets as widgets
+
+    from course_kit.method.feedback_phrasing import CHECKLIST, checklist_summary
+
+    area = widgets.Textarea(
+        placeholder=text("method.free.placeholder"),
+        layout=widgets.Layout(width="40em", height="7em"),
+    )
+    note = widgets.HTML(f"<i>{html.escape(text('method.free.note'))}</i>")
+    ticks = []
+    for key in CHECKLIST:
+        box = widgets.Checkbox(
+            value=False,
+            description=text(f"method.check.{key}"),
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        box.key = key
+        ticks.append(box)
+    summary = widgets.HTML()
+
+    def update(_=None):
+        ticked = [t.key for t in ticks if t.value]
+        summary.value = f"<p>{html.escape(checklist_summary(ticked))}</p>"
+
+    for t in ticks:
+        t.observe(update, "value")
+    update()
+    heading = widgets.HTML(f"<b>{html.escape(text('method.free.checklist'))}</b>")
+    box = widgets.VBox([area, note, heading, *ticks, summary])
+    box.area, box.ticks, box.summary = area, ticks, summary
+    return box

@@ -110,6 +110,11 @@ SOURCES: dict[str, tuple[str, str]] = {
         "Reproductive and Infant Psychology, doi:10.1080/02646838.2024.2322636",
         "https://informahealthcare.com/doi/full/10.1080/02646838.2024.2322636",
     ),
+    "HSHS": (
+        "Healthy Start, Happy Start study (NHS trial of VIPP-SD), PEDAL summary",
+        "https://www.pedalhub.net/publications/item/supporting-families-with-their-childrens-"
+        "behaviour-the-healthy-start-happy-start-study/",
+    ),
     "STOLK2008": (
         "Stolk et al. (2008), Journal of Community Psychology 36",
         "https://vdocuments.us/early-parenting-intervention-aimed-at-maternal-sensitivity-"
