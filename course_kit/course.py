@@ -93,6 +93,15 @@ NOTEBOOKS = [
         "for the child, no blame); adapt feedback to depressed, defensive or anxious parents, "
         "limited language and fathers; the working alliance and one's own reactions.",
     },
+    {
+        "file": "12-the-practice-period.ipynb",
+        "day": 5,
+        "title": "The practice period: your practice family",
+        "minutes": 45,
+        "objectives": "Keep a pseudonymous session log (fragments with time stamps, the parent's "
+        "reactions, reflection, fidelity checklist); import ELAN fragments; export a "
+        "supervision brief and the reflection-report outline with the G/U rubric.",
+    },
 ]
 
 

@@ -24,6 +24,8 @@ _PACKAGES = {
     "matplotlib": "matplotlib",
     "seaborn": "seaborn",
     "ipywidgets": "ipywidgets",
+    "fpdf": "fpdf2",
+    "pympi": "pympi-ling",
 }
 
 

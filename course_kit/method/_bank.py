@@ -24,4 +24,7 @@ BANK: dict[str, dict] = {
     # --- 10 adapting video feedback -------------------------------------------------------
     "10.first_person": _choice("b"),
     "10.alliance": _choice("c"),
+    # --- 12 the practice period -------------------------------------------------------------
+    "12.what_goes_in": _choice("b"),
+    "12.judgement_item": _choice("c"),
 }

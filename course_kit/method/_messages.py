@@ -350,4 +350,227 @@ EN: dict[str, str] = {
     "exercises.10.alliance.explain_b": "Father involvement did not predict change in that sample.",
     "exercises.10.alliance.explain_c": "Right: only the alliance predicted change.",
     "exercises.10.alliance.explain_d": "One factor did predict change: which one?",
+    # --- notebook 12: the practice period ------------------------------------------
+    "practice.fidelity_col_item": "Checklist item",
+    "practice.fidelity_col_source": "Source",
+    "exercises.12.what_goes_in.question": "You want to note who took part in session 1. "
+    "Which entry belongs in the practice log?",
+    "exercises.12.what_goes_in.hint": "Could a stranger who reads the log find the family?",
+    "exercises.12.what_goes_in.solution": "Only 'the mother and the boy (2 years)': the log is "
+    "pseudonymous by design - no names, identity numbers, contact details or pictures.",
+    "exercises.12.what_goes_in.option_a": "The mother's name and personal identity number",
+    "exercises.12.what_goes_in.option_b": "'The mother and the boy (2 years)'",
+    "exercises.12.what_goes_in.option_c": "A still picture from the film, to remember the moment",
+    "exercises.12.what_goes_in.option_d": "The mother's phone number, for the next appointment",
+    "exercises.12.what_goes_in.explain_a": "A name and an identity number identify the family; "
+    "the log refuses identity numbers for that reason.",
+    "exercises.12.what_goes_in.explain_b": "Right: it says who took part without saying who "
+    "they are.",
+    "exercises.12.what_goes_in.explain_c": "A picture from the film identifies the family; "
+    "film stays where your workplace's rules say.",
+    "exercises.12.what_goes_in.explain_d": "Contact details belong in your workplace's record "
+    "system, not in a course log.",
+    "exercises.12.judgement_item.question": "Which item of the fidelity checklist rests on the "
+    "course authors' judgement, not on a public source about VIPP-SD?",
+    "exercises.12.judgement_item.hint": "Look at the table of checklist items and their "
+    "sources above.",
+    "exercises.12.judgement_item.solution": "'Nothing identifying left the family's home or my "
+    "workplace's approved storage' is the course authors' judgement. Filming first "
+    "(VIPP-SD International; HomVEE), supervision before every visit (VIPP-SD International) "
+    "and positive moments first (van IJzendoorn) rest on public sources.",
+    "exercises.12.judgement_item.option_a": "I began by filming new everyday interaction",
+    "exercises.12.judgement_item.option_b": "I had supervision before this visit",
+    "exercises.12.judgement_item.option_c": "Nothing identifying left the family's home or my "
+    "workplace's approved storage",
+    "exercises.12.judgement_item.option_d": "I began with, and stressed, positive moments",
+    "exercises.12.judgement_item.explain_a": "Documented: each visit starts with new filming, "
+    "except the last (VIPP-SD International; HomVEE).",
+    "exercises.12.judgement_item.explain_b": "Documented: VIPP-SD International's "
+    "certification asks for individual supervision before every home visit of the practice "
+    "case.",
+    "exercises.12.judgement_item.explain_c": "Right: sensible and important, but no public "
+    "VIPP-SD source states it; it is labelled the course authors' judgement.",
+    "exercises.12.judgement_item.explain_d": "Documented: special emphasis on positive "
+    "interaction sequences (van IJzendoorn's description of VIPP).",
+    "practice.reminder": "Pseudonymous by design: no names, no personal identity numbers, no "
+    "addresses and no video in this log. Film stays where your workplace's rules say it must "
+    "stay; the log holds only time stamps and your own notes.",
+    "practice.bad_time": "{field}: '{value}' is not a time stamp I can read. Write minutes and "
+    "seconds such as 01:23 or 1:23.5 (hours too: 1:02:03), or plain seconds such as 83.",
+    "practice.not_text": "{field}: please type text here.",
+    "practice.too_long": "{field} is longer than {limit} characters. Keep notes short; write "
+    "the longer thoughts in your reflection report.",
+    "practice.identifying": "{field}: this looks like a personal identity number "
+    "(personnummer, samordningsnummer, fødselsnummer, D-nummer) or an e-mail address. The log "
+    "is pseudonymous by design: please remove it and write, for example, 'the mother' or "
+    "'Family A' instead. Nothing was saved.",
+    "practice.bad_fragment": "{where}: a fragment needs at least a start time, e.g. 01:23.",
+    "practice.end_before_start": "{where}: the end time is not after the start time. Check "
+    "the order, e.g. 01:23-01:35.",
+    "practice.bad_kind": "{where}: '{value}' is not a kind of fragment. Use one of: {kinds}.",
+    "practice.fragment_line": "fragments, line {n}",
+    "practice.fragment_n": "{where}, fragment {n}",
+    "practice.bad_entry": "{where}: this entry is not in the log's format.",
+    "practice.bad_session": "{where}: session '{value}' is not a session number. Use 0 for the "
+    "introductory visit and 1 to 6 for the sessions.",
+    "practice.bad_theme": "{where}: theme '{value}' is not one of the themes: {themes}.",
+    "practice.bad_rating": "{where}: the sensitivity rating '{value}' must be a whole number "
+    "from 1 to 9 (or empty).",
+    "practice.bad_fidelity": "{where}: fidelity items {value} are not on the checklist.",
+    "practice.new_entry": "this session",
+    "practice.entry_n": "entry {n} of the log file",
+    "practice.not_json": "The log file '{path}' must end in .json, e.g. my-practice-log.json.",
+    "practice.bad_family": "family: write a short code of at most 30 characters, e.g. "
+    "'Family A' - never a name.",
+    "practice.unreadable": "The log file '{path}' cannot be read as a practice log. It was "
+    "left untouched. Ask your instructor, or open a log with another file name.",
+    "practice.newer_version": "The log file '{path}' was written by a newer course kit. Update "
+    "the kit ('make lab' again) before writing to it.",
+    "practice.cannot_save": "Could not save to '{path}': the folder may be read-only or the "
+    "disk full. Nothing was lost; the log file is as it was before.",
+    "practice.no_sessions": "The log '{path}' has no sessions yet: save a session first.",
+    "practice.no_session": "Session {session} is not in the log yet.",
+    "practice.summary": "Practice log of {family}: {n} session(s) logged, in {path}.",
+    "practice.kind.praise": "praise",
+    "practice.kind.speak_for_child": "speak for the child",
+    "practice.kind.missed_signal": "missed signal",
+    "practice.kind.limit_setting": "limit setting",
+    "practice.kind.other": "other",
+    "practice.theme.introduction": "Introductory visit",
+    "practice.theme.exploration_attachment": "Exploration and attachment behaviour",
+    "practice.theme.subtle_signals": "Noticing small signals",
+    "practice.theme.prompt_response": "Answering signals promptly and fittingly",
+    "practice.theme.sharing_emotions": "Sharing feelings",
+    "practice.theme.child_perspective": "The child's perspective (speaking for the child)",
+    "practice.theme.limit_setting": "Sensitive limit setting",
+    "practice.theme.positive_reinforcement": "Praising positive behaviour",
+    "practice.theme.time_out": "Sensitive time-out",
+    "practice.theme.empathy": "Empathy for the child",
+    "practice.theme.integration": "Booster session: all themes together",
+    "practice.fidelity.filmed_first": "I began by filming new everyday interaction (not in "
+    "the last visit)",
+    "practice.fidelity.prepared_fragments": "I showed fragments of the previous film that I "
+    "had prepared beforehand",
+    "practice.fidelity.positive_first": "I began with, and stressed, positive moments",
+    "practice.fidelity.subtitles": "I invited the parent to put the child's signals into "
+    "words ('subtitles')",
+    "practice.fidelity.parent_expert": "I treated the parent as the expert on their child",
+    "practice.fidelity.theme": "I kept to the theme(s) planned for this visit",
+    "practice.fidelity.tips_after": "Tips for difficult moments came after the positive feedback",
+    "practice.fidelity.supervision": "I had supervision before this visit",
+    "practice.fidelity.no_identifying": "Nothing identifying left the family's home or my "
+    "workplace's approved storage",
+    "practice.fidelity.own_reactions": "I noted my own reactions during the visit",
+    "practice.brief.title": "Supervision brief: {family}",
+    "practice.brief.session": "Session {n}",
+    "practice.brief.theme": "Theme",
+    "practice.brief.rating": "My rating of the parent's sensitivity",
+    "practice.brief.none": "(none)",
+    "practice.brief.fragments": "Fragments I chose",
+    "practice.brief.reactions": "The parent's reactions",
+    "practice.brief.reflection": "My reflection",
+    "practice.brief.fidelity": "Fidelity checklist",
+    "practice.brief.questions": "My questions for supervision",
+    "practice.brief.questions_hint": "(Write two or three questions here before the "
+    "supervision session.)",
+    "practice.brief.fidelity_sources": "Where the checklist items come from (a source, or the "
+    "course authors' judgement):",
+    "practice.outline.title": "Reflection report: outline",
+    "practice.outline.family": "Practice family: {family}; {n} session(s) in the log.",
+    "practice.outline.rubric": "What the course plan requires (G/U)",
+    "practice.outline.rubric_intro": "The course is graded Pass (G) or Fail (U). To be "
+    "certified you need all of the following ({source}):",
+    "practice.outline.col_req": "Requirement (course plan)",
+    "practice.outline.col_evidence": "My evidence",
+    "practice.rubric.participation": "Active participation in the teaching",
+    "practice.rubric.treatment": "A VIPP-SD treatment carried out and approved (the practice "
+    "family, with supervision)",
+    "practice.rubric.filmed_session": "One of my video-feedback sessions filmed and assessed "
+    "by the supervisor",
+    "practice.rubric.report": "A short written reflection report, approved",
+    "practice.outline.objectives_intro": "The course plan's learning objectives - after the "
+    "course you can:",
+    "practice.objective.theory": "show knowledge and understanding of the theoretical basis of "
+    "VIPP-SD (attachment and social learning)",
+    "practice.objective.development": "show understanding of the developmental rationale of "
+    "VIPP-SD",
+    "practice.objective.evidence": "show in-depth knowledge of the empirical support for "
+    "VIPP-SD on parents' sensitivity and children's attachment security",
+    "practice.objective.suitability": "assess a family's suitability for VIPP-SD",
+    "practice.objective.targets": "identify suitable targets for intervention in the "
+    "parent-child interaction, based on attachment and social learning theory",
+    "practice.objective.adapting": "adapt video feedback to the individual parent's "
+    "functioning and needs",
+    "practice.outline.no_criteria": "The course plan gives no detailed criteria for the "
+    "report beyond G/U and the requirements above. Agree with your supervisor how the report "
+    "is judged.",
+    "practice.outline.sections": "Suggested sections",
+    "practice.outline.objectives": "(objectives {numbers})",
+    "practice.section.family": "The family and why VIPP-SD",
+    "practice.section.family.prompt": "Who the family is (pseudonymous), why VIPP-SD fitted, "
+    "and what you weighed.",
+    "practice.section.targets": "Intervention targets",
+    "practice.section.targets.prompt": "The main targets you chose, and how they changed over "
+    "the sessions.",
+    "practice.section.fragments": "Fragments and themes",
+    "practice.section.fragments.prompt": "Two or three fragments you chose, and why (use your "
+    "log's time stamps).",
+    "practice.section.adapting": "Adapting the feedback to this parent",
+    "practice.section.adapting.prompt": "What you changed for this parent, and what happened.",
+    "practice.section.theory": "Theory in practice",
+    "practice.section.theory.prompt": "Where attachment theory and social learning helped you "
+    "understand what you saw.",
+    "practice.section.evidence": "What the evidence led you to expect",
+    "practice.section.evidence.prompt": "What the research lets you expect for one family, "
+    "and what it does not.",
+    "practice.section.alliance": "The alliance, your own reactions and supervision",
+    "practice.section.alliance.prompt": "Moments that were hard for you, and what supervision "
+    "changed.",
+    "practice.section.next": "What you will do differently",
+    "practice.section.next.prompt": "Two or three concrete changes for your next family.",
+    "practice.eaf.not_eaf": "'{path}' is not an ELAN file: choose the .eaf file that ELAN saved.",
+    "practice.eaf.missing": "There is no file '{path}'. Check the name, and put the .eaf file "
+    "in your course folder (the video itself is not needed).",
+    "practice.eaf.unreadable": "'{path}' cannot be read as an ELAN file. Save it again in ELAN "
+    "and try once more.",
+    "practice.eaf.empty": "'{path}' has no annotations. Mark your fragments on a tier in ELAN "
+    "and save.",
+    "practice.eaf.which_tier": "'{path}' has annotations on several tiers ({tiers}). Name the "
+    "one with your fragments, e.g. tier='{tiers}'.",
+    "practice.eaf.no_tier": "'{path}' has no tier '{tier}'. Its tiers are: {tiers}.",
+    "practice.eaf.annotation": "annotation {n} on tier '{tier}'",
+    "practice.chart.title": "Your own ratings of the parent's sensitivity (not a research measure)",
+    "practice.chart.x": "Session (0 = introductory visit)",
+    "practice.chart.y": "Your rating (1-9)",
+    "practice.chart.empty": "No ratings in the log yet",
+    "practice.example.1.fragments": "00:42-00:58 praise: she follows his gaze to the ball\n"
+    "03:10-03:25 missed: he holds up the book, she is tidying",
+    "practice.example.1.reactions": "Smiled at the first fragment; said 'I did not see that "
+    "he wanted the book'.",
+    "practice.example.1.reflection": "I talked too long before showing the film. Next time: "
+    "show first, then ask.",
+    "practice.example.2.fragments": "01:05-01:20 speak: he looks back at her before climbing\n"
+    "02:40-02:52 praise: she comforts him when he bumps his head",
+    "practice.example.2.reactions": "Added her own 'subtitles' to the second fragment.",
+    "practice.example.2.reflection": "I felt rushed when the older sibling came home; bring "
+    "this to supervision.",
+    "practice.example.eaf.1": "praise: he looks up when the tower stands and she smiles back",
+    "practice.example.eaf.2": "missed: he reaches for the book, no answer",
+    "practice.example.eaf.3": "speak: he wants her to watch",
+    "practice.form.session": "Session",
+    "practice.form.theme": "Theme",
+    "practice.form.fragments": "Fragments, one per line: 01:23-01:35 praise: what happens",
+    "practice.form.eaf": ".eaf file",
+    "practice.form.eaf_button": "Import fragments from ELAN",
+    "practice.form.reactions": "The parent's reactions",
+    "practice.form.reflection": "Your own reflection",
+    "practice.form.rating": "Your rating of the parent's sensitivity (1-9)",
+    "practice.form.fidelity": "Fidelity checklist for this session:",
+    "practice.form.save": "Save this session",
+    "practice.form.saved": "Saved session {n} to {path}.",
+    "practice.form.imported": "Imported {n} fragment(s) from {path}: check them below, then save.",
+    "practice.form.export_brief": "Export supervision brief (Markdown + PDF)",
+    "practice.form.export_outline": "Export reflection-report outline (Markdown + PDF)",
+    "practice.form.exported": "Written: {md} and {pdf}.",
+    "practice.form.preview": "Session",
 }

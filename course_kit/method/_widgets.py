@@ -311,3 +311,207 @@ def free_text_phrasing():
     box = widgets.VBox([area, note, heading, *ticks, summary])
     box.area, box.ticks, box.summary = area, ticks, summary
     return box
+
+
+# --- notebook 12 ------------------------------------------------------------------------
+
+
+def _brief_html(log, session) -> str:
+    return (
+        '<pre style="white-space:pre-wrap;font-family:inherit;max-width:48em;'
+        'background:#fafafa;border:1px solid #ddd;padding:8px">'
+        f"{html.escape(log.supervision_brief(session))}</pre>"
+    )
+
+
+def brief_preview(log, session=None):
+    """Dropdown of the logged sessions; shows the supervision brief of the one chosen."""
+    import ipywidgets as widgets
+
+    sessions = [e.session for e in log.sessions()]
+    picker = widgets.Dropdown(
+        options=[(text("practice.brief.session", n=s), s) for s in sessions],
+        value=sessions[0] if session is None else session,
+        description=text("practice.form.preview"),
+        style={"description_width": "initial"},
+    )
+    picker.add_class("ck-main-widget")
+    out = widgets.HTML(_brief_html(log, picker.value))
+    out.add_class("ck-main-output")
+    picker.observe(lambda change: setattr(out, "value", _brief_html(log, change["new"])), "value")
+    box = widgets.VBox([picker, out])
+    box.picker, box.output = picker, out
+    return box
+
+
+def _chart_png(log) -> bytes:
+    import io
+
+    from matplotlib.figure import Figure
+
+    from course_kit.method.practice import plot_sensitivity
+
+    fig = Figure(figsize=(6, 3.2), layout="constrained")
+    plot_sensitivity(log, fig.subplots())
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=85)
+    return buffer.getvalue()
+
+
+def _message(kind: str, message: str) -> str:
+    colour = {"ok": "#009E73", "problem": "#D55E00"}[kind]
+    return (
+        f'<div style="border-left:4px solid {colour};padding:4px 8px;margin:4px 0">'
+        f"{html.escape(message)}</div>"
+    )
+
+
+def log_form(log):
+    """Write one session into the log; import fragments from ELAN; export; see the chart."""
+    import ipywidgets as widgets
+
+    from course_kit.method.practice import (
+        FIDELITY,
+        SESSIONS,
+        THEMES,
+        PracticeLogError,
+        fragments_from_eaf,
+    )
+
+    wide = widgets.Layout(width="44em")
+    reminder = widgets.HTML(
+        '<div style="border:2px solid #E69F00;background:#fdf3e0;padding:6px 10px;'
+        f'max-width:44em"><b>{html.escape(text("practice.reminder"))}</b></div>'
+    )
+    session = widgets.Dropdown(
+        options=[(str(s), s) for s in SESSIONS], value=1, description=text("practice.form.session")
+    )
+    theme = widgets.Dropdown(
+        options=[(text(f"practice.theme.{t}"), t) for t in THEMES],
+        value="exploration_attachment",
+        description=text("practice.form.theme"),
+        layout=widgets.Layout(width="32em"),
+    )
+    fragments = widgets.Textarea(placeholder=text("practice.form.fragments"), layout=wide)
+    eaf_path = widgets.Text(placeholder="my-session-1.eaf", description=text("practice.form.eaf"))
+    eaf_button = widgets.Button(
+        description=text("practice.form.eaf_button"), layout=widgets.Layout(width="auto")
+    )
+    reactions = widgets.Textarea(placeholder=text("practice.form.reactions"), layout=wide)
+    reflection = widgets.Textarea(placeholder=text("practice.form.reflection"), layout=wide)
+    rating = widgets.IntSlider(
+        value=5,
+        min=1,
+        max=9,
+        description=text("practice.form.rating"),
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="32em"),
+    )
+    ticks = []
+    for key in FIDELITY:
+        box = widgets.Checkbox(
+            value=False,
+            description=text(f"practice.fidelity.{key}"),
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        box.key = key
+        ticks.append(box)
+    save = widgets.Button(
+        description=text("practice.form.save"),
+        button_style="primary",
+        layout=widgets.Layout(width="auto"),
+    )
+    export_brief = widgets.Button(
+        description=text("practice.form.export_brief"), layout=widgets.Layout(width="auto")
+    )
+    export_outline = widgets.Button(
+        description=text("practice.form.export_outline"), layout=widgets.Layout(width="auto")
+    )
+    status = widgets.HTML()
+    table = widgets.HTML()
+    chart = widgets.Image(format="png")
+
+    def refresh():
+        table.value = log._repr_html_()
+        chart.value = _chart_png(log)
+
+    def attempt(action):
+        try:
+            status.value = _message("ok", action())
+        except PracticeLogError as problem:
+            status.value = _message("problem", str(problem))
+
+    def do_import(_=None):
+        def action():
+            found = fragments_from_eaf(eaf_path.value.strip() or "?.eaf")
+            lines = [f.label() for f in found]
+            fragments.value = "\n".join([fragments.value.rstrip(), *lines]).strip()
+            return text("practice.form.imported", n=len(found), path=eaf_path.value.strip())
+
+        attempt(action)
+
+    def do_save(_=None):
+        def action():
+            entry = log.add(
+                session.value,
+                theme.value,
+                fragments=fragments.value,
+                parent_reactions=reactions.value,
+                reflection=reflection.value,
+                sensitivity=rating.value,
+                fidelity={t.key: t.value for t in ticks},
+            )
+            refresh()
+            return text("practice.form.saved", n=entry.session, path=log.path.name)
+
+        attempt(action)
+
+    def do_export(kind):
+        def action():
+            md, pdf = log.export_brief() if kind == "brief" else log.export_reflection_outline()
+            return text("practice.form.exported", md=md, pdf=pdf)
+
+        attempt(action)
+
+    eaf_button.on_click(do_import)
+    save.on_click(do_save)
+    export_brief.on_click(lambda _: do_export("brief"))
+    export_outline.on_click(lambda _: do_export("outline"))
+    refresh()
+    box = widgets.VBox(
+        [
+            reminder,
+            widgets.HBox([session, theme]),
+            widgets.HTML(f"<b>{html.escape(text('practice.form.fragments'))}</b>"),
+            fragments,
+            widgets.HBox([eaf_path, eaf_button]),
+            reactions,
+            reflection,
+            rating,
+            widgets.HTML(f"<b>{html.escape(text('practice.form.fidelity'))}</b>"),
+            *ticks,
+            widgets.HBox([save, export_brief, export_outline]),
+            status,
+            table,
+            chart,
+        ]
+    )
+    box.fields = {
+        "session": session,
+        "theme": theme,
+        "fragments": fragments,
+        "eaf_path": eaf_path,
+        "reactions": reactions,
+        "reflection": reflection,
+        "rating": rating,
+        "ticks": ticks,
+    }
+    box.buttons = {
+        "save": save,
+        "import": eaf_button,
+        "brief": export_brief,
+        "outline": export_outline,
+    }
+    box.status, box.table, box.chart = status, table, chart
+    return box

@@ -251,15 +251,14 @@ class CaseExercise(_Exercise):
             decision, targets = value
         else:
             raise _Unreadable("method.choose_decision")
-        decision = self._find(decision, DECISIONS, "decision")
         if isinstance(targets, str):
             targets = _split(targets)
-        chosen = [self._find(t, TARGETS, "target") for t in (targets or [])]
-        chosen = list(dict.fromkeys(chosen))
+        chosen = list(dict.fromkeys(self._find(t, TARGETS, "target") for t in (targets or [])))
+        if len(chosen) > MAX_TARGETS:  # first, so that a second attempt gets a new message
+            raise _Unreadable("method.too_many_targets", n=len(chosen), most=MAX_TARGETS)
+        decision = self._find(decision, DECISIONS, "decision")
         if not chosen:
             raise _Unreadable("method.choose_target")
-        if len(chosen) > MAX_TARGETS:
-            raise _Unreadable("method.too_many_targets", n=len(chosen), most=MAX_TARGETS)
 
         lines = [
             text(
