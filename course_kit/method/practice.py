@@ -733,25 +733,39 @@ def export_pdf(markdown: str, path) -> Path:
     pdf.set_creation_date(_dt.datetime(2026, 1, 1, tzinfo=_dt.UTC))  # reproducible files
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
+    rows: list[list[str]] = []
+
+    def flush_table():
+        if rows:
+            pdf.set_font("Helvetica", size=9.5)
+            with pdf.table(col_widths=(60, 30, 10), line_height=5.5) as table:
+                for cells in rows:
+                    row = table.row()
+                    for cell in cells:
+                        row.cell(cell)
+            rows.clear()
+
     for raw in markdown.splitlines():
         line = _latin1(raw.rstrip())
+        if line.startswith("|"):
+            if not line.startswith("|---"):
+                rows.append([c.strip() for c in line.strip("|").split("|")])
+            continue
+        flush_table()
         if not line.strip():
             pdf.ln(3)
-            continue
-        if line.startswith("|---"):
             continue
         size, style = 10, ""
         if line.startswith("#"):
             level = len(line) - len(line.lstrip("#"))
             size, style = {1: (15, "B"), 2: (12.5, "B")}.get(level, (11, "B"))
             line = line.lstrip("#").strip()
-        elif line.startswith("|"):
-            line = "  |  ".join(c.strip() for c in line.strip("|").split("|"))
         line = line.replace("**", "")
         if line.startswith("*") and line.endswith("*") and len(line) > 2:
             style, line = "I", line.strip("*")
         pdf.set_font("Helvetica", style=style, size=size)
-        pdf.multi_cell(width, size * 0.5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, size * 0.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+    flush_table()
     path = Path(path)
     _atomic_write(path, bytes(pdf.output()))
     return path
