@@ -155,7 +155,15 @@ def case_desk(start: str = "C1"):
     show(start)
     targets_label = widgets.HTML(f"<b>{html.escape(text('method.targets_prompt'))}</b>")
     box = widgets.VBox(
-        [picker, shown, decision, targets_label, widgets.VBox(ticks), button, feedback]
+        [
+            picker,
+            shown,
+            decision,
+            targets_label,
+            widgets.VBox(ticks),
+            widgets.HBox([button]),
+            feedback,
+        ]
     )
     box.add_class("ck-case-desk")
     box.picker, box.decision, box.ticks, box.check_button, box.feedback = (
@@ -190,7 +198,7 @@ def sorting_widget(exercise):
         widgets, exercise, lambda: {k: p.value for k, p in pickers.items()}, list(pickers.values())
     )
     question = widgets.HTML(f"<b>{html.escape(exercise.question)}</b>")
-    box = widgets.VBox([question, *rows, button, feedback])
+    box = widgets.VBox([question, *rows, widgets.HBox([button]), feedback])
     box.pickers, box.check_button, box.feedback = pickers, button, feedback
     return box
 
