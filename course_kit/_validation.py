@@ -7,6 +7,7 @@ from deep inside numpy.
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Iterable
 
@@ -49,11 +50,14 @@ def as_float_array(
         raise ValueError(f"{name} must be {ndim}-dimensional (got shape {arr.shape}).")
     if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} is empty: at least one value is needed.")
-    if not allow_nan and not np.all(np.isfinite(arr)):
+    # one reduction: the sum is finite unless a value is NaN/inf (or the sum overflows,
+    # which the exact check below then clears)
+    if not allow_nan and not math.isfinite(float(arr.sum())):
         bad = np.flatnonzero(~np.isfinite(arr.ravel()))
-        raise ValueError(
-            f"{name} contains missing or infinite values (at position(s) {bad[:5].tolist()})."
-        )
+        if bad.size:
+            raise ValueError(
+                f"{name} contains missing or infinite values (at position(s) {bad[:5].tolist()})."
+            )
     return arr
 
 
@@ -68,6 +72,11 @@ def check_same_length(**arrays: np.ndarray) -> int:
 
 def check_positive(arr: np.ndarray, name: str, *, strict: bool = True) -> np.ndarray:
     """Raise ValueError if any value of ``arr`` is <= 0 (or < 0 if not strict)."""
+    if arr.size == 0:
+        return arr
+    low = arr.min()  # one reduction in the usual case that all values pass
+    if low > 0 or (not strict and low == 0):
+        return arr
     bad = arr <= 0 if strict else arr < 0
     if np.any(bad):
         sign = "greater than 0" if strict else "0 or more"
@@ -93,7 +102,7 @@ def check_number(
     if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.integer, np.floating)):
         kind = "a whole number" if integer else "a number"
         raise TypeError(f"{name} must be {kind} (got {value!r}).")
-    if not np.isfinite(value):
+    if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number (got {value!r}).")
     if integer and int(value) != value:
         raise TypeError(f"{name} must be a whole number (got {value!r}).")

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from course_kit.meta import MetaResult, meta_analysis, tau2_confint
+from course_kit.meta import MetaResult, meta_analysis, meta_analysis_many, tau2_confint
 
 REF = json.loads((Path(__file__).parent / "reference" / "metafor_reference.json").read_text())
 DATASETS = ("bcg", "normand", "molloy")
@@ -38,6 +38,26 @@ def test_meta_analysis_matches_metafor(ds, key):
         ), name
     np.testing.assert_allclose(res.weights, ref["weights"], rtol=RTOL)
     assert res.tau == pytest.approx(np.sqrt(ref["tau2"]), rel=RTOL, abs=1e-5)
+
+
+# metafor ran with threshold = tol = 1e-12 and the fixtures keep 15 significant
+# digits, so the fits can be held to 1e-10 (relative; 1e-12 absolute for values at 0
+# and for p-values of order 1e-6 and below, whose last digits metafor's convergence sets)
+TIGHT_RTOL, TIGHT_ATOL = 1e-10, 1e-12
+
+
+@pytest.mark.parametrize(("ds", "key"), FIT_KEYS)
+def test_meta_analysis_matches_metafor_to_1e10(ds, key):
+    method, test = key.split("_")
+    yi, vi = data(ds)
+    ref = REF[ds]["fits"][key]
+    res = meta_analysis(yi, vi, method=method, test=test)
+    for name in SCALARS:
+        assert getattr(res, name) == pytest.approx(ref[name], rel=TIGHT_RTOL, abs=TIGHT_ATOL), name
+    np.testing.assert_allclose(res.weights, ref["weights"], rtol=TIGHT_RTOL)
+    frame = meta_analysis_many(yi[None, :], vi[None, :], method=method, test=test)
+    for name in ("estimate", "se", "pvalue", "ci_low", "ci_high", "pi_low", "pi_high", "tau2"):
+        assert frame[name].iloc[0] == pytest.approx(ref[name], rel=TIGHT_RTOL, abs=TIGHT_ATOL), name
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,24 @@ metafor's ``rma.uni`` (3.8-1); see ``/tests/reference/make_reference.R``.
 
 from __future__ import annotations
 
+import functools
+import math
+
 import numpy as np
 from scipy import special
 
-from course_kit.meta._estimators import ESTIMATORS, FIXED_METHODS, trace_p, wls
+from course_kit.meta._estimators import (
+    ESTIMATORS,
+    FIXED_METHODS,
+    INTERCEPT_ESTIMATORS,
+    trace_p,
+    wls,
+)
 
 METHODS = ("FE", "EE", "DL", "HE", "SJ", "ML", "REML", "EB", "PM")
 TESTS = ("z", "knha")
+_EPS = float(np.finfo(float).eps)
+_SQRT2 = math.sqrt(2.0)
 
 
 def crit_value(level: float, df: float | None) -> float:
@@ -132,3 +143,81 @@ def qprofile_bounds(yi, vi, X, level: float, xtol: float = 1e-12):
     lower = solve(float(special.chdtri(df, alpha / 2)))  # upper χ² quantile
     upper = solve(float(special.chdtri(df, 1 - alpha / 2)))  # lower χ² quantile
     return lower, upper
+
+
+@functools.lru_cache(maxsize=256)
+def _crit(level: float, df: int | None) -> float:
+    return crit_value(level, df)
+
+
+def fit_intercept(yi: np.ndarray, vi: np.ndarray, method: str, test: str, level: float):
+    """:func:`fit` for the intercept-only model of :func:`meta_analysis`, with scalars.
+
+    The same quantities as :func:`fit` (``beta``, ``se``, ``stat``, ``pvalue``,
+    ``ci_low`` and ``ci_high`` as floats, no ``vb``), from sums instead of matrix
+    algebra: a fit in a loop costs a few dozen small numpy calls.
+    """
+    k = len(yi)
+    fixed = method in FIXED_METHODS
+    # heterogeneity (Q, I², H², ṽ) uses the fixed-effect weights, as metafor
+    w0 = 1.0 / vi
+    sw0 = float(w0.sum())
+    mu0 = float(w0 @ yi) / sw0
+    tau2 = 0.0 if fixed else INTERCEPT_ESTIMATORS[method](yi, vi)
+    if tau2 == 0.0:
+        w, sw, est = w0, sw0, mu0  # 1/(vi + 0) is 1/vi exactly
+    else:
+        w = 1.0 / (vi + tau2)
+        sw = float(w.sum())
+        est = float(w @ yi) / sw
+    if test == "knha":
+        r = yi - est
+        rss = float((w * r) @ r)
+        s2 = 0.0 if rss <= _EPS else rss / (k - 1)
+        var = s2 / sw
+        df = k - 1
+    else:
+        var = 1.0 / sw
+        df = None
+    se = math.sqrt(var)
+    if se > 0:
+        stat = est / se
+    else:  # see ratio()
+        stat = math.inf if est > 0 else (-math.inf if est < 0 else 0.0)
+    crit = _crit(level, df)
+    if df is None:
+        pvalue = math.erfc(abs(stat) / _SQRT2)  # = 2·Φ(−|z|)
+    else:
+        pvalue = 2.0 * float(special.stdtr(df, -abs(stat)))
+    if k > 1:
+        r0 = yi - mu0
+        q = max(0.0, float((w0 * r0) @ r0))
+        q_p = float(special.chdtrc(k - 1, q))
+        vt = (k - 1) / (sw0 - float(w0 @ w0) / sw0)
+        if fixed:
+            i2 = max(0.0, 100.0 * (q - (k - 1)) / q) if q > 0 else 0.0
+            h2 = q / (k - 1)
+        else:
+            i2 = 100.0 * tau2 / (vt + tau2)
+            h2 = 1.0 + tau2 / vt
+    else:
+        q, q_p, i2, h2, vt = 0.0, 1.0, 0.0, 1.0, 0.0
+    return {
+        "tau2": float(tau2),
+        "beta": est,
+        "se": se,
+        "stat": stat,
+        "pvalue": pvalue,
+        "ci_low": est - crit * se,
+        "ci_high": est + crit * se,
+        "df": df,
+        "crit": crit,
+        "w": w,
+        "sw": sw,
+        "q": q,
+        "q_df": k - 1,
+        "q_pvalue": q_p,
+        "i2": i2,
+        "h2": h2,
+        "vt": vt,
+    }

@@ -15,7 +15,7 @@ from scipy import special
 
 from course_kit._validation import as_float_array
 from course_kit.meta._core import crit_value, ratio, two_sided_p
-from course_kit.meta._estimators import _score_root
+from course_kit.meta._estimators import NEWTON_AFTER, NEWTON_FROM, _score_root
 from course_kit.meta._model import check_method_test
 
 __all__ = ["meta_analysis_many"]
@@ -32,7 +32,8 @@ def _weighted(y, w):
 
 
 def _q(y, v, present, tau2):
-    w = np.where(present, 1.0 / (v + tau2[:, None]), 0.0)
+    # absent studies have v = inf (set in meta_analysis_many), so their weight is 0
+    w = 1.0 / (v + tau2[:, None])
     mu, sw, r = _weighted(y, w)
     return (w * r * r).sum(axis=1), w, mu, sw, r
 
@@ -63,26 +64,64 @@ def _loglik(y, v, present, tau2, reml):
     return ll - 0.5 * np.log(sw) if reml else ll
 
 
+def _rowdot(a, b):
+    return (a * b).sum(axis=1)
+
+
 def _tau2_fisher(y, v, present, k, kind):
+    """Fisher scoring on all rows at once, as :func:`_estimators._fisher1` row by row.
+
+    Per row: the HE start, step halving, Newton steps once the Fisher steps are
+    small (or after NEWTON_AFTER steps), the same stopping rule and fallback.
+    """
     tau2 = _tau2_he(y, v, present, k)
+    # centred y (see _fisher1); absent studies have weight 0 through v = inf
+    yc = np.where(present, y - (y.sum(axis=1) / k)[:, None], 0.0)
+    vinf = v
+    yc2 = yc * yc
     active = np.ones(len(y), dtype=bool)
-    for _ in range(_MAXITER):
-        idx = np.flatnonzero(active)
-        if idx.size == 0:
-            break
-        t, yy, vv, pp, kk = tau2[idx], y[idx], v[idx], present[idx], k[idx]
-        q, w, _, sw, r = _q(yy, vv, pp, t)
-        if kind == "EB":
-            adj = (q * kk / (kk - 1) - kk) / sw
+    newton = np.zeros(len(y), dtype=bool)
+    last = np.zeros(len(y))
+    idx = np.arange(len(y))
+    for it in range(_MAXITER):
+        if idx.size < len(y):
+            t, kk, nw, prev = tau2[idx], k[idx], newton[idx], last[idx]
+            a1, a2, vv = yc[idx], yc2[idx], vinf[idx]
         else:
-            w2 = (w * w).sum(axis=1)
-            ypppy = (w * w * r * r).sum(axis=1)
+            t, kk, nw, prev, a1, a2, vv = tau2, k, newton, last, yc, yc2, vinf
+        w = 1.0 / (vv + t[:, None])
+        w2 = w * w
+        # row-wise Σw·y etc. in one pass each, without temporaries
+        s0, t0 = w.sum(axis=1), w2.sum(axis=1)
+        s1 = _rowdot(w, a1)
+        t1, t2 = _rowdot(w2, a1), _rowdot(w2, a2)
+        mu = s1 / s0
+        ypppy = t2 - 2.0 * mu * t1 + mu * mu * t0
+        ds = None
+        if kind == "EB":
+            score = (_rowdot(w, a2) - mu * s1) * kk / (kk - 1) - kk
+            adj = score / s0
+            ds = -ypppy * kk / (kk - 1)
+        else:
+            newton_rows = nw.any()
+            if kind == "REML" or newton_rows:
+                u0 = _rowdot(w2, w)
             if kind == "ML":
-                adj = (ypppy - sw) / w2
+                score = ypppy - s0
+                info = t0
             else:
-                tr_p = sw - w2 / sw
-                tr_pp = w2 - 2.0 * (w**3).sum(axis=1) / sw + (w2 / sw) ** 2
-                adj = (ypppy - tr_p) / tr_pp
+                info = t0 - 2.0 * u0 / s0 + (t0 / s0) ** 2
+                score = ypppy - (s0 - t0 / s0)
+            adj = score / info
+            if newton_rows:
+                w3 = w2 * w
+                u1, u2 = _rowdot(w3, a1), _rowdot(w3, a2)
+                wr = t1 - mu * t0
+                ds = -2.0 * ((u2 - 2.0 * mu * u1 + mu * mu * u0) - wr * wr / s0) + info
+        if ds is not None:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                nadj = -score / ds
+            adj = np.where(nw & (ds < 0.0) & (t + nadj >= 0.0), nadj, adj)
         adj = np.where(np.isfinite(adj), adj, 0.0)
         # step halving keeps τ² ≥ 0; at τ² = 0 a negative step is dropped
         adj = np.where((t == 0.0) & (adj < 0.0), 0.0, adj)
@@ -92,18 +131,26 @@ def _tau2_fisher(y, v, present, k, kind):
                 break
             adj = np.where(neg, adj / 2.0, adj)
         new = t + adj
+        step = np.abs(new - t)
         tau2[idx] = new
-        active[idx] = np.abs(adj) >= _TOL
-    # rows where Fisher scoring oscillates: solve the score equation row by row
+        last[idx] = adj
+        newton[idx] = nw | (step < NEWTON_FROM) | (adj * prev < 0.0) | (it >= NEWTON_AFTER)
+        active[idx] = step >= _TOL
+        idx = np.flatnonzero(active)
+        if idx.size == 0:
+            break
+    # rows that never converged: solve the score equation row by row
     for i in np.flatnonzero(active):
         sel = present[i]
         tau2[i] = _score_root(y[i, sel], v[i, sel], np.ones((int(sel.sum()), 1)), kind)
     if kind in ("ML", "REML"):
         # metafor's check that the likelihood is not higher at τ² = 0
         reml = kind == "REML"
-        zero = np.zeros_like(tau2)
-        worse = _loglik(y, v, present, zero, reml) - _loglik(y, v, present, tau2, reml) > _TOL
-        tau2 = np.where(worse & (tau2 > _TOL), 0.0, tau2)
+        check = np.flatnonzero(tau2 > _TOL)
+        if check.size:
+            yy, vv, pp, t = y[check], v[check], present[check], tau2[check]
+            worse = _loglik(yy, vv, pp, np.zeros_like(t), reml) - _loglik(yy, vv, pp, t, reml)
+            tau2[check] = np.where(worse > _TOL, 0.0, t)
     return tau2
 
 
@@ -196,7 +243,7 @@ def meta_analysis_many(yi, vi, *, method: str = "REML", test: str = "z", level: 
             f"test={test!r} (problem in row(s) {bad})."
         )
     y = np.where(present, y, 0.0)
-    v = np.where(present, v, 1.0)
+    v = np.where(present, v, np.inf)
     tau2 = np.zeros(len(y)) if fixed else _ESTIMATORS[method](y, v, present, k)
     q_re, _, mu, sw, _ = _q(y, v, present, tau2)
     var = 1.0 / sw

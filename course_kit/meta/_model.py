@@ -9,6 +9,8 @@ interval agrees with ``confint()``. See ``tests/reference/make_reference.R``.
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -78,10 +80,15 @@ def resolve_inputs(yi, vi, data, labels=None):
     return yi, vi, labels
 
 
+@functools.lru_cache(maxsize=64)
+def _default_labels(k: int) -> tuple[str, ...]:
+    return tuple(f"Study {i}" for i in range(1, k + 1))
+
+
 def check_labels(labels, k: int) -> list[str]:
     """Labels as a list of ``k`` strings; default "Study 1", "Study 2", ..."""
     if labels is None:
-        return [f"Study {i}" for i in range(1, k + 1)]
+        return list(_default_labels(k))
     if isinstance(labels, str):
         raise TypeError("labels must be a list of study names, not a single string.")
     labels = [str(x) for x in labels]
@@ -301,25 +308,23 @@ def _summary_html(res) -> str:
 def _fit_arrays(yi, vi, labels, method, test, level) -> MetaResult:
     """Fit validated arrays (used by meta_analysis and the sensitivity analyses)."""
     k = len(yi)
-    X = np.ones((k, 1))
-    f = _core.fit(yi, vi, X, method, test, level)
-    est = float(f["beta"][0])
-    se = float(f["se"][0])
+    f = _core.fit_intercept(yi, vi, method, test, level)
+    est = f["beta"]
+    se = f["se"]
     if method in FIXED_METHODS:
-        pi_low, pi_high = float(f["ci_low"][0]), float(f["ci_high"][0])
+        pi_low, pi_high = f["ci_low"], f["ci_high"]
     else:
-        half = f["crit"] * np.sqrt(se * se + f["tau2"])
+        half = f["crit"] * math.sqrt(se * se + f["tau2"])
         pi_low, pi_high = est - half, est + half
-    w = f["w"]
     return MetaResult(
         estimate=est,
         se=se,
-        statistic=float(f["stat"][0]),
-        pvalue=float(f["pvalue"][0]),
-        ci_low=float(f["ci_low"][0]),
-        ci_high=float(f["ci_high"][0]),
-        pi_low=float(pi_low),
-        pi_high=float(pi_high),
+        statistic=f["stat"],
+        pvalue=f["pvalue"],
+        ci_low=f["ci_low"],
+        ci_high=f["ci_high"],
+        pi_low=pi_low,
+        pi_high=pi_high,
         tau2=f["tau2"],
         i2=f["i2"],
         h2=f["h2"],
@@ -333,7 +338,7 @@ def _fit_arrays(yi, vi, labels, method, test, level) -> MetaResult:
         yi=yi,
         vi=vi,
         labels=labels,
-        weights=100.0 * w / w.sum(),
+        weights=100.0 * f["w"] / f["sw"],
         df=f["df"],
         _vt=f["vt"],
     )
