@@ -38,14 +38,26 @@ _FALSE = {"false", "False", "FALSE", "0", "no"}
 
 
 def data_dir() -> Path:
-    """The folder with ``datapackage.json`` (``$COURSE_KIT_DATA`` overrides it)."""
+    """The folder with ``datapackage.json``.
+
+    ``$COURSE_KIT_DATA`` if set; else the copy inside the installed package
+    (``course_kit/_bundled/datasets``, made by a normal ``pip install .`` or a
+    wheel); else the repository's ``datasets/`` folder (``pip install -e .``).
+    """
     env = os.environ.get("COURSE_KIT_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "datasets"
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    bundled = here / "_bundled" / "datasets"
+    return bundled if bundled.is_dir() else here.parent / "datasets"
 
 
 @functools.lru_cache(maxsize=4)
 def _package(folder: str) -> dict:
-    with open(Path(folder) / "datapackage.json", encoding="utf-8") as fh:
+    path = Path(folder) / "datapackage.json"
+    if not path.is_file():
+        raise ValueError(text("datasets.no_folder", path=path))
+    with open(path, encoding="utf-8") as fh:
         return json.load(fh)
 
 

@@ -566,6 +566,11 @@ EN: dict[str, str] = {
     # --- datasets -------------------------------------------------------------
     "datasets.unknown": "There is no dataset called {name!r}. Choose one of: {names}.",
     "datasets.unavailable": "The dataset {name!r} is not available yet: {path} is missing.",
+    "datasets.no_folder": (
+        "The course datasets were not found ({path} is missing). Reinstall the kit "
+        "(pip install vipp-course-kit, or make lab in its folder), or set COURSE_KIT_DATA "
+        "to the folder that holds datapackage.json."
+    ),
     "datasets.bad_value": "{file}, data row {row}, column {column!r}: {problem}.",
     "datasets.missing_column": "{file}: column {column!r} is missing (the schema lists it).",
     "datasets.extra_column": "{file}: column {column!r} is not in the schema.",

@@ -27,7 +27,8 @@ never in the pristine notebooks of the kit. Three commands look after it:
 
 Where the original notebooks come from, first match wins: the ``--source DIR``
 option (``source=`` in Python), the environment variable
-``COURSE_KIT_NOTEBOOKS``, then the ``notebooks/`` folder of the repository
+``COURSE_KIT_NOTEBOOKS``, then the copy inside the installed package (a normal
+``pip install .`` or a wheel), then the ``notebooks/`` folder of the repository
 checkout the kit is installed from (``pip install -e .``).
 
 Every write goes to a temporary file in the same folder, is flushed to disk
@@ -395,7 +396,8 @@ def source_dir(source: str | os.PathLike | None = None) -> Path:
     ----------
     source : path-like, optional
         Use this folder. Otherwise ``$COURSE_KIT_NOTEBOOKS``, otherwise the
-        ``notebooks/`` folder of the repository the kit is installed from.
+        notebooks inside the installed package, otherwise the ``notebooks/``
+        folder of the repository the kit is installed from.
 
     Raises
     ------
@@ -407,7 +409,11 @@ def source_dir(source: str | os.PathLike | None = None) -> Path:
     if source is None:
         import course_kit
 
-        source = Path(course_kit.__file__).resolve().parents[1] / "notebooks"
+        # Inside the package after `pip install .` or a wheel (setup.py puts
+        # them there); the repository's folder after `pip install -e .`.
+        here = Path(course_kit.__file__).resolve().parent
+        bundled = here / "_bundled" / "notebooks"
+        source = bundled if bundled.is_dir() else here.parent / "notebooks"
     folder = Path(source).expanduser()
     if not folder.is_dir():
         raise ValueError(text("workspace.no_source", path=folder, env=ENV_SOURCE))

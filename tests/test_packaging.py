@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -193,3 +194,45 @@ def test_index_and_readme_course_map_are_in_sync():
         text=True,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.slow
+def test_a_normal_install_brings_the_datasets_and_notebooks(tmp_path):
+    """``pip install .`` / a wheel, not editable: data and notebooks come with the package."""
+    src = tmp_path / "src"
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    for rel in filter(None, tracked):  # a clean checkout: only what git tracks
+        if (ROOT / rel).is_file():
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            (src / rel).write_bytes((ROOT / rel).read_bytes())
+    wheels = tmp_path / "wheels"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", wheels, src], check=True, timeout=600)
+    [wheel] = wheels.glob("vipp_course_kit-*.whl")
+    site = tmp_path / "site"
+    subprocess.run([*pip, "install", "--no-deps", "--target", site, wheel], check=True, timeout=300)
+    code = (
+        "import course_kit, pathlib, sys\n"
+        "from course_kit import datasets, workspace\n"
+        "assert pathlib.Path(course_kit.__file__).is_relative_to(sys.argv[1]), course_kit.__file__\n"
+        "df = datasets.load('vipp_trials')\n"
+        "report = workspace.init(sys.argv[2])\n"
+        "print(len(df), len(report.added))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COURSE_KIT_")}
+    env["PYTHONPATH"] = str(site)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(site), str(tmp_path / "ws")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    rows, added = map(int, done.stdout.split())
+    shipped = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert rows > 0 and added >= len(shipped)
+    assert sorted(p.name for p in (tmp_path / "ws").glob("*.ipynb")) == shipped
