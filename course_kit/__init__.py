@@ -17,6 +17,7 @@ The package is split into small modules, one idea each:
 ``course_kit.teaching``      the classroom: exercises, explorers (sliders),
                              concept drawings, textbook formulas
 ``course_kit.workspace``     a participant's own copy of the notebooks
+``course_kit.readers``       ``ck.read_csv``: a participant's own Excel CSV file
 ========================  ===================================================
 
 See ARCHITECTURE.md for the layers and the import rules. Modules that moved
@@ -69,6 +70,7 @@ _SUBMODULES = (
     "grade",
     "meta",
     "messages",
+    "readers",
     "reliability",
     "simulate",
     "style",
@@ -78,11 +80,15 @@ _SUBMODULES = (
     "workspace",
 )
 
-__all__ = ["__version__", *_SUBMODULES]
+__all__ = ["__version__", "read_csv", *_SUBMODULES]
 
 
 def __getattr__(name: str):
     # Lazy submodules (PEP 562) keep ``import course_kit`` well under 0.5 s.
+    if name == "read_csv":  # ck.read_csv: a participant's own (Excel) CSV file
+        from course_kit.readers import read_csv
+
+        return read_csv
     if name in _SUBMODULES or name in _MOVED:
         module = importlib.import_module(f"{__name__}.{name}")
         globals()[name] = module

@@ -588,6 +588,34 @@ EN: dict[str, str] = {
     "evidence.chart_none": "No two or more results with the same measure and a number to draw.",
     "evidence.page_title": "VIPP-SD course: evidence navigator",
     "evidence.page_intro": "Filter the course's evidence table. Every row names its source; certainty is the GRADE level as published, or 'not graded'.",
+    # --- readers (a participant's own CSV file) ------------------------------
+    "readers.path_type": "path must be the name of a file (text), not {kind}.",
+    "readers.missing": (
+        "The file {path} was not found. Check the name, and upload the file next to the "
+        "notebook (the notebook looks in {cwd})."
+    ),
+    "readers.workbook": (
+        "{path} is an Excel workbook, not a CSV file. In Excel choose File > Save As and "
+        "the type 'CSV (semicolon separated)' (Swedish: CSV (semikolonavgränsad)), then "
+        "read that file."
+    ),
+    "readers.empty": "The file {path} is empty.",
+    "readers.bad_encoding": (
+        "{path} cannot be read as {encoding}. Leave out encoding= and the kit will find it."
+    ),
+    "readers.unreadable": (
+        "{path} could not be read as a table ({reason}). Check that every row has the same "
+        "number of columns, or give the separator, e.g. sep=';'."
+    ),
+    "readers.not_a_number": (
+        "Column {column!r} holds numbers, but row {row} has {value!r}, which is not a "
+        "number. Correct that cell (a decimal comma like 2,1 is fine) or leave it empty "
+        "for a missing value."
+    ),
+    "readers.mixed_decimals": (
+        "Column {column!r} mixes decimal commas (row {row_comma}: {comma!r}) and decimal "
+        "points (row {row_point}: {point!r}). Use one of them in the whole column."
+    ),
     # --- workspace --------------------------------------------------------------
     "workspace.summary": "Your workspace: {path}",
     "workspace.nothing_new": "Everything is up to date. Nothing was changed.",
