@@ -121,3 +121,40 @@ def check_choice(value, name: str, options: Iterable[str]):
     if value not in options:
         raise ValueError(f"{name} must be one of {options} (got {value!r}).")
     return value
+
+
+def column_as_numbers(series, role: str, *, allow_nan: bool = False) -> np.ndarray:
+    """A data column as floats; errors name the role, the column and the row.
+
+    Text columns of numbers (e.g. ``"2,1"`` with a decimal comma, as Swedish
+    Excel writes them) are read as numbers; a text value among numbers, or a
+    column of text, stops with a message that names the row (1 = first row
+    of the table) and the fix.
+    """
+    import pandas as pd
+
+    from course_kit.readers import numbers_from_text
+
+    column = series.name
+    values = series
+    if not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)):
+        try:
+            values = numbers_from_text(series, str(column))
+        except ValueError as exc:
+            raise ValueError(f"{role}: {exc}") from None
+        if values is None:
+            first = next((v for v in series if isinstance(v, str) and v.strip()), series.iloc[0])
+            row = int(np.flatnonzero(series.to_numpy(dtype=object) == first)[0]) + 1
+            raise ValueError(
+                f"{role}: column {column!r} holds text ({first!r} in row {row}), not numbers. "
+                "Use a column of numbers, or code the groups as 0 and 1."
+            )
+    arr = np.asarray(values, dtype=float)
+    if not allow_nan:
+        bad = np.flatnonzero(~np.isfinite(arr))
+        if bad.size:
+            raise ValueError(
+                f"{role}: column {column!r} has a missing or infinite value in row "
+                f"{bad[0] + 1} ({bad.size} row(s) in all). Fill it in, or drop that row first."
+            )
+    return arr

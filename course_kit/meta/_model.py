@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_kit._validation import as_float_array, check_choice, check_number, check_positive
+from course_kit._validation import (
+    as_float_array,
+    check_choice,
+    check_number,
+    check_positive,
+    column_as_numbers,
+)
 from course_kit.meta import _core
 from course_kit.meta._estimators import FIXED_METHODS
 
@@ -57,8 +63,9 @@ def resolve_inputs(yi, vi, data, labels=None):
         for name, col in (("yi", yi), ("vi", vi)):
             if isinstance(col, str) and col not in data:
                 raise ValueError(f"{name}: column {col!r} is not in data.")
-        yi = data[yi] if isinstance(yi, str) else yi
-        vi = data[vi] if isinstance(vi, str) else vi
+        # columns of a participant's table: errors name the column and the row
+        yi = column_as_numbers(data[yi], "yi") if isinstance(yi, str) else yi
+        vi = column_as_numbers(data[vi], "vi") if isinstance(vi, str) else vi
         if isinstance(labels, str):
             if labels not in data:
                 raise ValueError(f"labels: column {labels!r} is not in data.")

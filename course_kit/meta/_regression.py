@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-from course_kit._validation import as_float_array
+from course_kit._validation import as_float_array, column_as_numbers
 from course_kit.meta import _core
 from course_kit.meta._estimators import ESTIMATORS, FIXED_METHODS
 from course_kit.meta._model import (
@@ -174,12 +174,15 @@ def _design(mods, data, k):
         if missing:
             raise ValueError(f"mods: column(s) {missing} not in data.")
         mods = data[cols]
-    if hasattr(mods, "columns"):  # DataFrame
+    if hasattr(mods, "columns"):  # DataFrame: errors name the column and the row
         names = [str(c) for c in mods.columns]
-        values = as_float_array(mods.to_numpy(), "mods", ndim=2)
+        cols = [column_as_numbers(mods.iloc[:, j], "mods") for j in range(mods.shape[1])]
+        values = as_float_array(np.column_stack(cols) if cols else mods.to_numpy(), "mods", ndim=2)
     elif hasattr(mods, "to_numpy"):  # Series
         names = [str(mods.name) if mods.name is not None else "x1"]
-        values = as_float_array(mods.to_numpy(), "mods").reshape(-1, 1)
+        if mods.name is not None:
+            mods = column_as_numbers(mods, "mods")
+        values = as_float_array(np.asarray(mods), "mods").reshape(-1, 1)
     else:
         if isinstance(mods, str):
             raise TypeError("mods must be numbers (or column names together with data=).")

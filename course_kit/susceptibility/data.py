@@ -16,6 +16,7 @@ from course_kit.susceptibility.patterns import PATTERNS, pattern_name
 
 DIRECTIONS = ("higher_is_better", "higher_is_worse")
 __all__ = ["DIRECTIONS", "PATTERNS", "Prepared", "covariate_matrix", "prepare", "simulate_gxe"]
+_ROLES = ("outcome", "environment", "susceptibility")
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,49 @@ def _binary_levels(series, column: str, susceptible_level):
                 f"{column!r} (levels: {levels})."
             )
         levels = [lv for lv in levels if lv != susceptible_level] + [susceptible_level]
+    elif not (pd.api.types.is_bool_dtype(series) or _is_zero_one(levels)):
+        # Sort order would pick the group (e.g. 'nej' after 'ja'), and with it
+        # the sign of every slope: the participant must say which group it is.
+        a, b = levels
+        raise ValueError(
+            f"susceptibility: column {column!r} has the groups {a!r} and {b!r}, and the kit "
+            "cannot know which one is the more susceptible group. Say it, e.g. "
+            f"susceptible_level={b!r}. (Only 0/1 or True/False columns need no choice: "
+            "1 or True is the susceptible group.)"
+        )
     return tuple(levels)
+
+
+def _is_zero_one(levels) -> bool:
+    return all(
+        isinstance(lv, (int, float, np.integer, np.floating)) and not isinstance(lv, str)
+        for lv in levels
+    ) and sorted(float(lv) for lv in levels) == [0.0, 1.0]
+
+
+def _text_numbers(frame, name: str, role: str) -> None:
+    """Read a text column of numbers (e.g. ``"2,1"`` from Swedish Excel) as numbers, in place.
+
+    Without this, a covariate typed with decimal commas would be dummy-coded
+    (one parameter per distinct value). A column of real text stays text.
+    """
+    import pandas as pd
+
+    from course_kit.readers import numbers_from_text
+
+    column = frame[name]
+    if isinstance(column.dtype, pd.CategoricalDtype) or not (
+        column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+    ):
+        return
+    try:
+        numbers = numbers_from_text(column, name)
+    except ValueError as exc:
+        raise ValueError(
+            f"{role}: {exc} (Rows are counted from 1, the first row of data.)"
+        ) from None
+    if numbers is not None:
+        frame[name] = numbers
 
 
 def prepare(
@@ -137,19 +180,17 @@ def prepare(
 
     frame = data[roles].copy()
     frame.attrs = {}  # pandas deep-copies attrs on every operation: slow, and not needed
-    for role, name in zip(["outcome", "environment", "susceptibility"], roles[:3], strict=False):
-        n_missing = int(frame[name].isna().sum())
-        if n_missing:
-            raise ValueError(
-                f"{role}: column {name!r} has {n_missing} missing value(s); "
-                "drop or impute those rows first."
-            )
+    for role, name in zip(_ROLES, roles[:3], strict=False):
+        _text_numbers(frame, name, role)
     for name in covariates:
-        n_missing = int(frame[name].isna().sum())
-        if n_missing:
+        _text_numbers(frame, name, "covariates")
+    named = [*zip(_ROLES, roles[:3], strict=False), *(("covariates", c) for c in covariates)]
+    for role, name in named:
+        missing = np.flatnonzero(frame[name].isna().to_numpy())
+        if missing.size:
             raise ValueError(
-                f"covariates: column {name!r} has {n_missing} missing value(s); "
-                "drop or impute those rows first."
+                f"{role}: column {name!r} has {missing.size} missing value(s), the first in "
+                f"row {missing[0] + 1}; drop or impute those rows first."
             )
     if pd.api.types.is_bool_dtype(frame[environment]):
         # a randomised arm (e.g. VIPP-SD = True) is a two-valued environment: 0/1
@@ -176,6 +217,14 @@ def prepare(
                 f"susceptibility: column {susceptibility!r} has a group with fewer than 2 "
                 "people; each group needs at least 2."
             )
+    x, g = frame[environment].to_numpy(dtype=float), frame[susceptibility].to_numpy(dtype=float)
+    if np.ptp(g) > 0 and abs(np.corrcoef(x, g)[0, 1]) > 1 - 1e-9:
+        raise ValueError(
+            f"environment {environment!r} and susceptibility {susceptibility!r} hold the same "
+            "information (one follows exactly from the other), so their effects cannot be "
+            "separated. Choose two different measures, e.g. parenting quality as the "
+            "environment and a temperament or genetic marker as the susceptibility."
+        )
     n_min = 6 + len(covariates)
     if len(frame) < n_min:
         raise ValueError(f"data has {len(frame)} rows; at least {n_min} are needed here.")
