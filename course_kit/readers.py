@@ -115,10 +115,7 @@ def numbers_from_text(series, column: str, *, first_row: int = 1):
     import numpy as np
     import pandas as pd
 
-    values = [
-        "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
-        for v in series
-    ]
+    values = ["" if pd.api.types.is_scalar(v) and pd.isna(v) else str(v).strip() for v in series]
     parsed, bad, marks = [], [], {}
     for pos, value in enumerate(values):
         if value.lower() in _MISSING:
