@@ -3,8 +3,10 @@
 One row of ``datasets/evidence_table.csv`` is one published result: who it is
 about (population, child age), the intervention and comparison, the outcome,
 the effect (measure, estimate, 95% CI where published), how many studies and
-participants, the certainty of evidence as the source graded it (GRADE) or
-"not graded", and the source with its DOI and URL. A result published without a
+participants, the certainty of evidence (GRADE) with *who* rated it
+(``certainty_source``: the review's authors, the Norwegian handbook's GRADE table
+or Bufdir's evidence summary) or "not graded", and the source with its DOI and
+URL. A result published without a
 number is a direction ("may reduce", "no effect found") with empty numbers.
 
 * :func:`load` - the table, validated against its schema;
@@ -38,7 +40,15 @@ from course_kit._validation import check_choice, check_number
 from course_kit.grade import LEVELS
 from course_kit.messages import text
 
-CERTAINTY_LEVELS = (*LEVELS, "not graded")
+# Bufdir rated the COS-P results "low to moderate" (one rating for several
+# outcomes); it sits between the two GRADE levels, and a filter counts it as low.
+BETWEEN = "low to moderate"
+CERTAINTY_LEVELS = ("very low", "low", BETWEEN, "moderate", "high", "not graded")
+RATERS = (
+    "the review's authors",
+    "Norwegian handbook (tiltakshandboka.no) GRADE table",
+    "Bufdir evidence summary (Norway)",
+)
 TEXT_COLUMNS = (
     "intervention",
     "population",
@@ -61,6 +71,7 @@ SHOWN_COLUMNS = (
     "n_studies",
     "n_participants",
     "certainty",
+    "certainty_source",
     "source",
     "year",
 )
@@ -109,6 +120,7 @@ def filter_evidence(
         interval [low, high). Rows without a stated age range are left out.
     certainty_at_least : {"very low", "low", "moderate", "high"}, optional
         Keep rows graded at this level or higher; "not graded" rows are left out.
+        A "low to moderate" rating counts as low (its lower end).
     text : str, optional
         Case-insensitive search in the text columns.
 
@@ -142,6 +154,8 @@ def filter_evidence(
     if certainty_at_least is not None:
         check_choice(certainty_at_least, "certainty_at_least", LEVELS)
         allowed = LEVELS[LEVELS.index(certainty_at_least) :]
+        if "low" in allowed:
+            allowed = (*allowed, BETWEEN)
         keep &= table["certainty"].isin(allowed).to_numpy()
     if text:
         if not isinstance(text, str):
@@ -206,7 +220,9 @@ def _table_html(rows) -> str:
         return f"<p>{html.escape(text('evidence.no_rows'))}</p>"
     key = ("html", *rows["id"], *rows["estimate"].astype(str))
     if key not in _CHART_CACHE:  # pandas' to_html is slow; the same view is reused often
-        shown = rows.loc[:, list(SHOWN_COLUMNS)]
+        shown = rows.loc[:, list(SHOWN_COLUMNS)].rename(
+            columns={"certainty_source": text("evidence.rated_by")}
+        )
         _CHART_CACHE[key] = shown.to_html(
             index=False, na_rep="", escape=True, float_format=lambda v: f"{v:g}"
         )
@@ -339,8 +355,10 @@ th {{ background: #e5f0f8; cursor: pointer; }}
 const ROWS = JSON.parse(document.getElementById("evidence-data").textContent);
 const COLUMNS = {columns};
 const LEVELS = ["very low", "low", "moderate", "high"];
+const RANK = {{"very low": 0, "low": 1, "low to moderate": 1, "moderate": 2, "high": 3}};
 const TEXT = {text_columns};
 const ALL = {all_json};
+const RATED_BY = {rated_by_json};
 let sortKey = "intervention", sortUp = true;
 function fill(id, values) {{
   const sel = document.getElementById(id);
@@ -358,7 +376,7 @@ function keep(r) {{
     if (r.age_min_months === null || r.age_max_months === null) return false;
     if (!(r.age_min_months < hi && r.age_max_months >= lo)) return false;
   }}
-  if (v("f-certainty") && LEVELS.indexOf(r.certainty) < LEVELS.indexOf(v("f-certainty"))) return false;
+  if (v("f-certainty") && !(RANK[r.certainty] >= RANK[v("f-certainty")])) return false;
   const q = v("f-search").trim().toLowerCase();
   if (q && !TEXT.some(c => String(r[c] ?? "").toLowerCase().includes(q))) return false;
   return true;
@@ -391,7 +409,7 @@ function render() {{
 const head = document.querySelector("#results thead tr");
 COLUMNS.forEach(c => {{
   const th = document.createElement("th");
-  th.textContent = c; th.dataset.column = c;
+  th.textContent = c === "certainty_source" ? RATED_BY : c; th.dataset.column = c;
   th.addEventListener("click", () => {{
     sortUp = sortKey === c ? !sortUp : true; sortKey = c; render();
   }});
@@ -438,6 +456,7 @@ def to_html(path, table=None) -> Path:
         l_search=html.escape(text("evidence.search")),
         all=html.escape(text("evidence.all")),
         all_json=json.dumps(text("evidence.all")),
+        rated_by_json=json.dumps(text("evidence.rated_by")),
         data=data,
         columns=json.dumps(list(SHOWN_COLUMNS)),
         text_columns=json.dumps(list(TEXT_COLUMNS)),

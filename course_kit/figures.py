@@ -105,6 +105,7 @@ def _vipp_sensitivity() -> _Prepared:
     notes = [
         text("plots.fig_vipp_sens_note1"),
         text("plots.fig_vipp_sens_note2"),
+        text("plots.fig_vipp_sens_note3"),
     ]
     return _Prepared(
         "forest",

@@ -74,8 +74,10 @@ EN: dict[str, str] = {
     "exercises.01.secure_count.hint": "About 65% of infants in low-risk samples are secure. "
     "What is 65% of 200?",
     "exercises.01.secure_count.solution": "0.65 x 200 = 130 infants (Zeanah, Berlin & Boris "
-    "2011, Table 2: secure about 65% in low-risk samples). The other 70 are avoidant or "
-    "resistant, and about 30 infants (15%) also get a disorganized classification.",
+    "2011, Table 2: secure about 65% in low-risk samples). The same table gives about 40 "
+    "avoidant (20%) and 20 resistant (10%) infants: 60 of the other 70, because the rounded "
+    "estimates add up to 95%, not 100%. About 30 infants (15%) also get a disorganized "
+    "classification.",
     "exercises.01.secure_count.mistake_percent": "65 is the percentage, not the number of "
     "infants. How many infants are 65% of 200?",
     "exercises.01.why_110.question": "The four estimates (65% + 20% + 10% + 15%) add up to "
@@ -553,6 +555,8 @@ EN: dict[str, str] = {
     "the group sizes.",
     "plots.fig_vipp_sens_note2": "ᵃ Group sizes not reported: equal arms assumed. "
     "Juffer et al. (2005, three arms) left out.",
+    "plots.fig_vipp_sens_note3": "The pooled estimate is this course kit's own pooling (REML) "
+    "of these trials, not a published result.",
     "plots.fig_rayce_title": "Rayce et al. (2017), Table 5: maternal sensitivity",
     "plots.fig_rayce_xlabel": "Cohen's d (positive = more sensitive after the intervention)",
     "plots.fig_rayce_note1": "d and 95% CI as printed in Table 5; variances recovered from the CIs.",
@@ -587,7 +591,11 @@ EN: dict[str, str] = {
     "evidence.chart_title": "{measure} of the results shown ({n} with a number)",
     "evidence.chart_none": "No two or more results with the same measure and a number to draw.",
     "evidence.page_title": "VIPP-SD course: evidence navigator",
-    "evidence.page_intro": "Filter the course's evidence table. Every row names its source; certainty is the GRADE level as published, or 'not graded'.",
+    "evidence.page_intro": "Filter the course's evidence table. Every row names its source. "
+    "Certainty is a GRADE level, and the column 'certainty rated by' says whose rating it is: "
+    "the review's authors, a Norwegian handbook GRADE table or Bufdir's evidence summary. "
+    "'not graded' means we found no published rating for that result.",
+    "evidence.rated_by": "certainty rated by",
     # --- readers (a participant's own CSV file) ------------------------------
     "readers.path_type": "path must be the name of a file (text), not {kind}.",
     "readers.missing": (

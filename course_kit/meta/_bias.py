@@ -161,6 +161,12 @@ def rank_correlation_test(yi, vi=None) -> RankTestResult:
 
     ``(yi − μ̂_FE)/√(vi − 1/Σw)`` is correlated with ``vi`` by Kendall's τ.
 
+    Needs at least 3 studies. **Deliberate departure from metafor:** with
+    k = 2, metafor's ``ranktest()`` returns τ = −1 and p = 1 (two points always
+    have a perfect rank correlation, which says nothing about asymmetry); this
+    function raises a ValueError instead, so that no one reads "p = 1" as
+    "no asymmetry".
+
     Examples
     --------
     >>> res = rank_correlation_test([0.8, 0.5, 0.4, 0.2, 0.1], [0.09, 0.05, 0.03, 0.01, 0.005])

@@ -419,6 +419,21 @@ def tau2_confint(result: MetaResult, level: float = 0.95):
         Bounds are truncated at 0; the I² and H² bounds are the τ² bounds mapped
         through the typical within-study variance ṽ, as in metafor.
 
+    Notes
+    -----
+    **Deliberate departure from metafor.** metafor's ``confint()`` searches for
+    the bounds in ``[0, tau2.max]`` with ``tau2.max = 100`` and, when a bound lies
+    beyond that cap, reports the cap (with a note). This function widens the
+    search until the root is bracketed and returns the actual root. The two agree
+    whenever metafor's bound is below 100; they differ in practice with k = 2,
+    where the upper χ² quantile with one degree of freedom is tiny and the upper
+    bound of τ² (and so of H²) is often far above 100: for two studies
+    ``Q(τ²) = (y₁ − y₂)² / (v₁ + v₂ + 2τ²)``, so the upper bound is
+    ``((y₁ − y₂)²/q − v₁ − v₂) / 2`` with q the 2.5% quantile of χ²₁.
+    A capped value would look like an estimate; the root is the honest answer
+    (an interval that wide says that two studies cannot tell how much true
+    effects vary).
+
     Examples
     --------
     >>> res = meta_analysis([0.1, 0.6, -0.2, 0.9, 0.3], [0.02, 0.03, 0.02, 0.04, 0.03])
