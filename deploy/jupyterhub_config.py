@@ -8,9 +8,14 @@ Two ways to use this file:
   (SystemdSpawner), idle culler and limits (``tljh-config set limits.memory 2G``);
   this file adds the course workspace and the timeouts, and fills in the limits
   below only where TLJH has none.
-* Plain JupyterHub: ``jupyterhub -f deploy/jupyterhub_config.py``. The tests and the
-  load test (``tests/test_hub.py``, ``benchmarks/load_hub.py``) load this file from a
-  small overlay that only adds loopback ports, temporary folders and a test login.
+* Plain JupyterHub: ``jupyterhub -f deploy/jupyterhub_config.py``. Safe by default:
+  it listens on 127.0.0.1 only unless a TLS certificate is configured, and keeps its
+  state (database, cookie secret, proxy pid file, FirstUse passwords) in a data folder,
+  never in the current folder: ``$COURSE_HUB_DATA_DIR``, else ``/var/lib/vipp-course-hub``
+  when run as root, else ``~/.local/share/vipp-course-hub``. A missing required setting
+  stops the hub with a message naming it. The tests and the load test
+  (``tests/test_hub.py``, ``benchmarks/load_hub.py``) load this file from a small
+  overlay that only adds loopback ports, temporary folders and a test login.
 
 Settings that differ between course days are read from environment variables,
 so this file itself never needs editing:
@@ -26,6 +31,11 @@ COURSE_HUB_CULL_TIMEOUT    3600              stop servers idle this many seconds
 COURSE_HUB_CULL_EVERY      300               how often the idle culler looks (seconds)
 COURSE_HUB_AUTH            (keep)            ``shared-password``, ``firstuse``, ``github``
 COURSE_HUB_PASSWORD        --                shared password (``shared-password`` only)
+COURSE_HUB_DATA_DIR        (see below)       hub database, cookie secret, proxy pid file
+                                             and passwords (plain JupyterHub only)
+COURSE_HUB_BIND_URL        http://127.0.0.1  where participants connect (plain JupyterHub
+                           :8000             only); another address needs TLS
+COURSE_HUB_SSL_CERT/_KEY   --                TLS certificate and key (plain JupyterHub)
 COURSE_HUB_BIN_DIR         (PATH)            folder with ``course-kit`` and
                                              ``jupyterhub-singleuser``
 COURSE_KIT_NOTEBOOKS       (kit's checkout)  original notebooks, passed on to ``init``
@@ -35,15 +45,17 @@ COURSE_KIT_NOTEBOOKS       (kit's checkout)  original notebooks, passed on to ``
 
 Authenticator (who may log in) -- pick one for a real course:
 
-* TLJH's default ``firstuseauthenticator``: each participant chooses a password on
-  first login. Good when the instructor hands out user names. With TLJH:
-  ``sudo tljh-config set auth.type firstuseauthenticator.FirstUseAuthenticator``.
+* TLJH's default ``firstuseauthenticator``: the password typed at a name's first
+  login becomes its password. Only names the instructor added may log in
+  (``create_users`` off; ``COURSE_HUB_AUTH=firstuse`` sets that for plain JupyterHub).
+  A name nobody has logged in with yet can be claimed by whoever types it first, so
+  docs/hosting.md has the instructor set each password before handing it out.
 * ``oauthenticator`` (GitHub, Google, or your university's OpenID Connect): no
   passwords to hand out; needs an OAuth app registered with the provider.
 * ``ltiauthenticator``: log in from the learning platform (Canvas, Moodle).
 * ``shared-password`` (built into JupyterHub >= 5.3): one password for everybody.
-  Anybody with the password can log in as any participant, so use it only for a
-  short course with synthetic data. The tests use it.
+  Anybody with the password can log in under any name, so use it only for a short
+  course with synthetic data. The tests use it.
 
 Resource limits: ``mem_limit`` and ``cpu_limit`` are ENFORCED only by spawners that
 run servers in a cgroup or container: SystemdSpawner (TLJH), KubeSpawner (Zero to
@@ -55,9 +67,11 @@ variables, which the jupyter-resource-usage indicator shows to the participant.
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import os
 import shlex
 import sys
+from urllib.parse import urlparse
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 - provided by JupyterHub
 
@@ -70,18 +84,126 @@ def _exe(name: str) -> str:
     return os.path.join(BIN_DIR, name) if BIN_DIR else name
 
 
+class CourseConfigError(SystemExit):
+    """A setting is missing or unsafe: JupyterHub stops with this message, no traceback."""
+
+    def __init__(self, message: str):
+        super().__init__(f"course config (deploy/jupyterhub_config.py): {message}")
+
+
+def _require(variable: str, meaning: str) -> str:
+    value = os.environ.get(variable, "")
+    if not value:
+        raise CourseConfigError(
+            f"{variable} is not set. It is {meaning}; set it in the hub's environment "
+            "and start the hub again."
+        )
+    return value
+
+
+# --- plain JupyterHub: safe defaults --------------------------------------------------
+# TLJH (its systemd unit sets TLJH_INSTALL_PREFIX) keeps its state in its own folder and
+# puts its own HTTPS proxy in front, so none of this applies there.
+def _default_data_dir() -> str:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return "/var/lib/vipp-course-hub"
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "share"
+    )
+    return os.path.join(base, "vipp-course-hub")
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlparse(url).hostname or ""  # "" = every interface
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+if not os.environ.get("TLJH_INSTALL_PREFIX"):
+    # State (database, cookie secret, proxy pid file, FirstUse passwords) goes into one
+    # private folder, never into whatever folder the hub was started from.
+    DATA_DIR = os.path.abspath(os.environ.get("COURSE_HUB_DATA_DIR") or _default_data_dir())
+    os.makedirs(DATA_DIR, mode=0o700, exist_ok=True)
+    for _section, _trait, _value in (
+        (c.JupyterHub, "cookie_secret_file", os.path.join(DATA_DIR, "jupyterhub_cookie_secret")),
+        (c.JupyterHub, "db_url", "sqlite:///" + os.path.join(DATA_DIR, "jupyterhub.sqlite")),
+        (c.ConfigurableHTTPProxy, "pid_file", os.path.join(DATA_DIR, "jupyterhub-proxy.pid")),
+        (c.FirstUseAuthenticator, "dbm_path", os.path.join(DATA_DIR, "passwords.dbm")),
+    ):
+        if _trait not in _section:  # a value set before this file wins
+            setattr(_section, _trait, _value)
+
+    # Listen on 127.0.0.1 unless TLS is configured: passwords must never cross a
+    # network unencrypted. Behind an HTTPS reverse proxy on the same machine, keep the
+    # loopback address and let the proxy face the network.
+    _cert = os.environ.get("COURSE_HUB_SSL_CERT", "")
+    _key = os.environ.get("COURSE_HUB_SSL_KEY", "")
+    if _cert or _key:
+        c.JupyterHub.ssl_cert = _require("COURSE_HUB_SSL_CERT", "the TLS certificate file")
+        c.JupyterHub.ssl_key = _require("COURSE_HUB_SSL_KEY", "the TLS key file")
+    _has_tls = bool(c.JupyterHub.get("ssl_cert"))
+    _bind = os.environ.get("COURSE_HUB_BIND_URL", "")
+    if _bind:
+        if not _has_tls and not _is_loopback(_bind):
+            raise CourseConfigError(
+                f"COURSE_HUB_BIND_URL={_bind} would let other computers connect without "
+                "encryption, so passwords would cross the network readable. Set "
+                "COURSE_HUB_SSL_CERT and COURSE_HUB_SSL_KEY, or keep the default "
+                "(127.0.0.1) and put an HTTPS reverse proxy in front."
+            )
+        c.JupyterHub.bind_url = _bind
+    elif not _has_tls and not any(t in c.JupyterHub for t in ("bind_url", "ip", "port")):
+        c.JupyterHub.bind_url = "http://127.0.0.1:8000"
+
+
 # --- each participant's workspace -------------------------------------------------
 # The workspace is made by ``course-kit workspace init`` as part of the server's own
 # start command, not in a hub-side pre_spawn_hook: the command then runs AS the
 # participant, in their home folder, with every spawner (local, systemd, Kubernetes).
 # ``init`` copies only missing notebooks, so it runs on every login and never
-# overwrites a participant's edits. If it fails, the server still starts (the
-# participant keeps whatever they had) and the reason is in the server log.
-_start = (
-    f'{shlex.quote(_exe("course-kit"))} workspace init "$HOME"/{shlex.quote(WORKSPACE)} '
-    '|| echo "course-kit workspace init failed; starting anyway" >&2; '
-    f'exec {shlex.quote(_exe("jupyterhub-singleuser"))} "$@"'
-)
+# overwrites a participant's edits.
+#
+# If ``init`` fails, the server still starts (the participant keeps whatever they had),
+# but the failure is not swallowed: its message goes to the server log AND into a note,
+# ``~/course-kit-problem.md``, which JupyterLab opens instead of the workspace
+# (JUPYTERHUB_DEFAULT_URL is the start page jupyterhub-singleuser opens). The next
+# successful start removes the note. Its words are here, not in course_kit.messages,
+# because they must appear even when course_kit itself cannot be imported.
+PROBLEM_NOTE = "course-kit-problem.md"
+_NOTE_TEXT = [
+    "# Your course notebooks could not be set up",
+    "",
+    "The course kit could not prepare your folder {workspace} when your server started.",
+    "The message below says which file was affected and what state your folder is in.",
+    "",
+    "What to do: show this page to your instructor. You can keep working in the files",
+    "you have. When the problem is fixed, choose File > Hub Control Panel >",
+    "Stop My Server, then Start My Server; this page then goes away.",
+    "",
+    "The message from the course kit:",
+    "",
+]
+_start = f"""
+note="$HOME"/{PROBLEM_NOTE}
+err="$(mktemp)"
+{shlex.quote(_exe("course-kit"))} workspace init "$HOME"/{shlex.quote(WORKSPACE)} 2>"$err"
+status=$?
+cat "$err" >&2
+if [ "$status" -eq 0 ]; then
+  rm -f "$note"
+else
+  echo "course-kit workspace init failed (exit $status); see $note" >&2
+  {{ printf '%s\\n' {" ".join(shlex.quote(line.format(workspace=WORKSPACE)) for line in _NOTE_TEXT)}
+    sed 's/^/    /' "$err"; }} >"$note"
+  export JUPYTERHUB_DEFAULT_URL=/lab/tree/{PROBLEM_NOTE}
+fi
+rm -f "$err"
+exec {shlex.quote(_exe("jupyterhub-singleuser"))} "$@"
+"""
 # sh -c SCRIPT NAME ARGS...: JupyterHub appends its arguments, which become "$@".
 c.Spawner.cmd = ["/bin/sh", "-c", _start, "course-kit-start"]
 c.Spawner.notebook_dir = "~"
@@ -159,26 +281,46 @@ if _cull_timeout > 0 and not _tljh_has_culler:
         )
         c.JupyterHub.load_roles = roles
 
+
 # --- who may log in -----------------------------------------------------------------
+def _names(variable: str) -> set[str]:
+    return {n.strip() for n in os.environ.get(variable, "").split(",") if n.strip()}
+
+
 _auth = os.environ.get("COURSE_HUB_AUTH", "")
 if _auth == "shared-password":
     c.JupyterHub.authenticator_class = "shared-password"
-    c.SharedPasswordAuthenticator.user_password = os.environ["COURSE_HUB_PASSWORD"]
+    c.SharedPasswordAuthenticator.user_password = _require(
+        "COURSE_HUB_PASSWORD", "the password everybody logs in with (8 characters or more)"
+    )
     c.Authenticator.allow_all = True
 elif _auth == "firstuse":  # pip install jupyterhub-firstuseauthenticator
     c.JupyterHub.authenticator_class = "firstuseauthenticator.FirstUseAuthenticator"
-    c.FirstUseAuthenticator.create_users = True
-    c.Authenticator.allow_all = True
+    # Only the names the instructor added may log in: no sign-up by typing a new name.
+    # FirstUse refuses a name that is not in the hub's database (create_users off);
+    # allow_existing_users admits the names added on the admin page or the API, and
+    # COURSE_HUB_ALLOWED_USERS (comma-separated) adds names at start-up.
+    c.FirstUseAuthenticator.create_users = False
+    c.Authenticator.allow_all = False
+    c.Authenticator.allow_existing_users = True
+    if _names("COURSE_HUB_ALLOWED_USERS"):
+        c.Authenticator.allowed_users = _names("COURSE_HUB_ALLOWED_USERS")
 elif _auth == "github":  # pip install oauthenticator; register an OAuth app first
     c.JupyterHub.authenticator_class = "github"
-    c.GitHubOAuthenticator.oauth_callback_url = os.environ["COURSE_HUB_OAUTH_CALLBACK"]
-    c.GitHubOAuthenticator.client_id = os.environ["COURSE_HUB_OAUTH_CLIENT_ID"]
-    c.GitHubOAuthenticator.client_secret = os.environ["COURSE_HUB_OAUTH_CLIENT_SECRET"]
-    # the participants' GitHub user names, comma-separated
-    c.GitHubOAuthenticator.allowed_users = set(
-        filter(None, os.environ.get("COURSE_HUB_ALLOWED_USERS", "").split(","))
+    c.GitHubOAuthenticator.oauth_callback_url = _require(
+        "COURSE_HUB_OAUTH_CALLBACK", "https://HUB-ADDRESS/hub/oauth_callback"
     )
+    c.GitHubOAuthenticator.client_id = _require(
+        "COURSE_HUB_OAUTH_CLIENT_ID", "the client ID of your GitHub OAuth app"
+    )
+    c.GitHubOAuthenticator.client_secret = _require(
+        "COURSE_HUB_OAUTH_CLIENT_SECRET", "the client secret of your GitHub OAuth app"
+    )
+    # the participants' GitHub user names, comma-separated
+    c.GitHubOAuthenticator.allowed_users = _names("COURSE_HUB_ALLOWED_USERS")
 elif _auth:
-    raise ValueError(
+    raise CourseConfigError(
         f"COURSE_HUB_AUTH={_auth!r} is not known; use shared-password, firstuse or github"
     )
+if _names("COURSE_HUB_ADMIN_USERS"):
+    c.Authenticator.admin_users = _names("COURSE_HUB_ADMIN_USERS")

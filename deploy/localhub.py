@@ -196,6 +196,7 @@ class LocalHub:
             PATH=tool_path(self.extra_path),
             COURSE_HUB_AUTH="shared-password",
             COURSE_HUB_PASSWORD=self.password,
+            COURSE_HUB_DATA_DIR=str(self.workdir),
         )
         env.update(self.env)
         with open(self.log_path, "ab") as log:

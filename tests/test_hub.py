@@ -11,17 +11,29 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import os
+import signal
+import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from conftest import require_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "deploy"))
-from localhub import LOCAL_CHP_DIR, HubError, LocalHub, find_chp, run_sync  # noqa: E402
+from localhub import (  # noqa: E402
+    LOCAL_CHP_DIR,
+    HubError,
+    LocalHub,
+    find_chp,
+    free_port,
+    run_sync,
+    tool_path,
+)
 
 
 def live_hub(test):
@@ -31,6 +43,8 @@ def live_hub(test):
 
 USERS = ("ada", "ben")
 WORKSPACE = "vipp-course"
+PROBLEM_NOTE = "course-kit-problem.md"  # deploy/jupyterhub_config.py writes it when init fails
+CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
 # `make test` puts configurable-http-proxy on PATH; a plain pytest run finds it in .venv.
 EXTRA_PATH = str(LOCAL_CHP_DIR)
 
@@ -159,33 +173,103 @@ def test_resource_limits_reach_each_server(hub):
         assert env["HOME"] == str(hub.home(user))
 
 
-@live_hub
-def test_shared_password_login(hub):
+async def _login(hub, username: str, password: str) -> int:
+    """Log in on the hub's login page as a browser does; return the HTTP status
+    (302: logged in and sent on; 403: refused)."""
     from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
-    async def login(password: str) -> int:
-        client = AsyncHTTPClient()
-        page = await client.fetch(f"{hub.url}/hub/login", request_timeout=30)
-        cookies = "; ".join(
-            c.split(";")[0] for c in page.headers.get_list("Set-Cookie") if "_xsrf" in c
+    client = AsyncHTTPClient()
+    page = await client.fetch(f"{hub.url}/hub/login", request_timeout=30)
+    cookies = "; ".join(
+        c.split(";")[0] for c in page.headers.get_list("Set-Cookie") if "_xsrf" in c
+    )
+    xsrf = cookies.split("=", 1)[1]
+    body = f"username={username}&password={password}&_xsrf={xsrf}"
+    try:
+        resp = await client.fetch(
+            f"{hub.url}/hub/login",
+            method="POST",
+            body=body,
+            headers={"Cookie": cookies},
+            follow_redirects=False,
+            request_timeout=30,
         )
-        xsrf = cookies.split("=", 1)[1]
-        body = f"username=carla&password={password}&_xsrf={xsrf}"
-        try:
-            resp = await client.fetch(
-                f"{hub.url}/hub/login",
-                method="POST",
-                body=body,
-                headers={"Cookie": cookies},
-                follow_redirects=False,
-                request_timeout=30,
-            )
-        except HTTPClientError as err:
-            return err.code
-        return resp.code
+    except HTTPClientError as err:
+        return err.code
+    return resp.code
 
-    assert run(login("not-the-password")) == 403
-    assert run(login(hub.password)) == 302
+
+@live_hub
+def test_shared_password_login(hub):
+    assert run(_login(hub, "carla", "not-the-password")) == 403
+    assert run(_login(hub, "carla", hub.password)) == 302
+
+
+@live_hub
+def test_firstuse_login_admits_only_the_names_the_instructor_added(tmp_path):
+    """COURSE_HUB_AUTH=firstuse: a stranger cannot invent a user name and get a server."""
+    _preconditions()
+    require_or_skip(
+        importlib.util.find_spec("firstuseauthenticator") is not None,
+        "jupyterhub-firstuseauthenticator is not installed",
+    )
+    env = {"COURSE_HUB_AUTH": "firstuse"}
+    with LocalHub(tmp_path, env=env, extra_path=EXTRA_PATH) as hub:
+
+        async def scenario():
+            stranger = await _login(hub, "mallory", "a-long-enough-password")
+            await hub.api("POST", "/users/ada", ok=(201,))  # the instructor adds ada
+            first = await _login(hub, "ada", "adas-own-password")
+            guess = await _login(hub, "ada", "somebody-elses-guess")
+            again = await _login(hub, "ada", "adas-own-password")
+            names = {u["name"] for u in await hub.api("GET", "/users")}
+            return stranger, first, guess, again, names
+
+        stranger, first, guess, again, names = run(scenario(), timeout=120)
+    assert stranger == 403, "a name nobody added could log in"
+    assert "mallory" not in names
+    assert (first, guess, again) == (302, 403, 302)
+
+
+@live_hub
+def test_no_problem_note_after_a_successful_start(hub):
+    for user in USERS:
+        run(hub.contents(user, hub.tokens[user], PROBLEM_NOTE, ok=(404,)))
+
+
+@live_hub
+def test_a_failed_workspace_init_is_shown_to_the_participant(tmp_path):
+    """The server still starts, and JupyterLab opens a note with init's message."""
+    _preconditions()
+    missing = tmp_path / "no-such-notebooks"
+    env = {"COURSE_KIT_NOTEBOOKS": str(missing)}
+    with LocalHub(tmp_path / "hub", env=env, extra_path=EXTRA_PATH) as hub:
+
+        async def scenario():
+            from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+
+            token = await hub.add_user("carla")
+            await hub.start_server("carla")
+            note = await hub.contents("carla", token, PROBLEM_NOTE)
+            try:  # where the participant lands: the server's start page
+                await AsyncHTTPClient().fetch(
+                    f"{hub.url}/user/carla/",
+                    headers={"Authorization": f"token {token}"},
+                    follow_redirects=False,
+                    request_timeout=30,
+                )
+                location = None
+            except HTTPClientError as err:
+                location = err.response.headers.get("Location") if err.response else None
+            return note, location
+
+        note, location = run(scenario(), timeout=180)
+        log = hub.log_path.read_text(errors="replace")
+    assert note["content"].startswith("# Your course notebooks could not be set up")
+    assert str(missing) in note["content"], "the note does not give init's own message"
+    assert location is not None, "the server did not send the participant anywhere"
+    assert urlparse(location).path == f"/user/carla/lab/tree/{PROBLEM_NOTE}"
+    assert "course-kit workspace init failed" in log
 
 
 @pytest.fixture()
@@ -219,17 +303,34 @@ def test_idle_servers_are_stopped(culling_hub):
     assert "idle" not in hub.server_processes()
 
 
-def _load_course_config(preset: dict, env: dict, monkeypatch):
+_COURSE_VARIABLES = (
+    "COURSE_HUB_MEM_LIMIT",
+    "COURSE_HUB_CPU_LIMIT",
+    "COURSE_HUB_AUTH",
+    "COURSE_HUB_PASSWORD",
+    "COURSE_HUB_BIND_URL",
+    "COURSE_HUB_SSL_CERT",
+    "COURSE_HUB_SSL_KEY",
+    "COURSE_HUB_ALLOWED_USERS",
+    "COURSE_HUB_ADMIN_USERS",
+    "TLJH_INSTALL_PREFIX",
+)
+
+
+def _load_course_config(preset: dict, env: dict, monkeypatch, data_dir=None):
     """Apply deploy/jupyterhub_config.py on top of ``preset`` (as TLJH does with its
     jupyterhub_config.d drop-ins) and return the resulting config."""
+    import tempfile
+
     from traitlets.config import Config
 
-    for name in ("COURSE_HUB_MEM_LIMIT", "COURSE_HUB_CPU_LIMIT", "COURSE_HUB_AUTH"):
+    for name in _COURSE_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COURSE_HUB_DATA_DIR", str(data_dir or tempfile.mkdtemp()))
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     config = Config(preset)
-    code = (ROOT / "deploy" / "jupyterhub_config.py").read_text()
+    code = CONFIG.read_text()
     exec(compile(code, "jupyterhub_config.py", "exec"), {"get_config": lambda: config})
     return config
 
@@ -252,8 +353,172 @@ def test_config_does_not_add_a_second_culler_to_tljh(monkeypatch):
 
 
 def test_config_rejects_an_unknown_login_method(monkeypatch):
-    with pytest.raises(ValueError, match="COURSE_HUB_AUTH='magic'"):
+    with pytest.raises(SystemExit, match="COURSE_HUB_AUTH='magic'"):
         _load_course_config({}, {"COURSE_HUB_AUTH": "magic"}, monkeypatch)
+
+
+def test_firstuse_config_has_no_open_sign_up(monkeypatch):
+    config = _load_course_config({}, {"COURSE_HUB_AUTH": "firstuse"}, monkeypatch)
+    assert config.FirstUseAuthenticator.create_users is False
+    assert config.Authenticator.allow_all is False
+    assert config.Authenticator.allow_existing_users is True
+    listed = _load_course_config(
+        {}, {"COURSE_HUB_AUTH": "firstuse", "COURSE_HUB_ALLOWED_USERS": "ada, ben"}, monkeypatch
+    )
+    assert listed.Authenticator.allowed_users == {"ada", "ben"}
+
+
+def test_plain_jupyterhub_listens_on_loopback_and_keeps_state_in_a_data_dir(monkeypatch, tmp_path):
+    state = tmp_path / "state"
+    config = _load_course_config({}, {}, monkeypatch, data_dir=state)
+    assert config.JupyterHub.bind_url == "http://127.0.0.1:8000"
+    assert config.JupyterHub.cookie_secret_file == str(state / "jupyterhub_cookie_secret")
+    assert config.JupyterHub.db_url == f"sqlite:///{state / 'jupyterhub.sqlite'}"
+    assert config.ConfigurableHTTPProxy.pid_file == str(state / "jupyterhub-proxy.pid")
+    assert config.FirstUseAuthenticator.dbm_path == str(state / "passwords.dbm")
+    assert state.stat().st_mode & 0o777 == 0o700  # the cookie secret's folder is private
+    # an instructor's own setting is kept
+    own = _load_course_config({"JupyterHub": {"db_url": "sqlite:///x.db"}}, {}, monkeypatch)
+    assert own.JupyterHub.db_url == "sqlite:///x.db"
+    # with TLS, JupyterHub may listen on every interface
+    tls = {"COURSE_HUB_SSL_CERT": "/etc/ssl/hub.crt", "COURSE_HUB_SSL_KEY": "/etc/ssl/hub.key"}
+    with_tls = _load_course_config({}, tls, monkeypatch)
+    assert "bind_url" not in with_tls.JupyterHub
+    assert with_tls.JupyterHub.ssl_cert == "/etc/ssl/hub.crt"
+    # an explicit loopback address is fine; a public one without TLS is refused
+    local = {"COURSE_HUB_BIND_URL": "http://localhost:9000"}
+    assert _load_course_config({}, local, monkeypatch).JupyterHub.bind_url.endswith(":9000")
+    with pytest.raises(SystemExit, match="without encryption"):
+        _load_course_config({}, {"COURSE_HUB_BIND_URL": "http://0.0.0.0:8000"}, monkeypatch)
+    with pytest.raises(SystemExit, match="COURSE_HUB_SSL_KEY is not set"):
+        _load_course_config({}, {"COURSE_HUB_SSL_CERT": "/etc/ssl/hub.crt"}, monkeypatch)
+    # TLJH keeps its own state folder and proxy
+    tljh = _load_course_config({}, {"TLJH_INSTALL_PREFIX": "/opt/tljh"}, monkeypatch)
+    assert not {"bind_url", "db_url", "cookie_secret_file"} & set(tljh.JupyterHub)
+
+
+def _plain_hub_env(tmp_path, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COURSE_", "JUPYTERHUB_"))}
+    env.pop("TLJH_INSTALL_PREFIX", None)
+    env.update(PATH=tool_path(EXTRA_PATH), COURSE_HUB_DATA_DIR=str(tmp_path / "state"), **extra)
+    return env
+
+
+def test_plain_jupyterhub_names_a_missing_setting(tmp_path):
+    """`jupyterhub -f deploy/jupyterhub_config.py` without the password: a message, no
+    traceback, nothing written into the folder it was started from."""
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
+        cwd=cwd,
+        env=_plain_hub_env(tmp_path, COURSE_HUB_AUTH="shared-password"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "COURSE_HUB_PASSWORD is not set" in output
+    assert "Traceback" not in output and "KeyError" not in output
+    assert list(cwd.iterdir()) == []
+
+
+@live_hub
+def test_plain_jupyterhub_keeps_its_state_out_of_the_current_folder(tmp_path):
+    import psutil
+    from tornado.httpclient import HTTPClient
+
+    _preconditions()
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    port = free_port()
+    # Only the ports are given on the command line (free ones, so that tests can run
+    # side by side); everything else comes from the course config's defaults.
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterhub",
+        "-f",
+        str(CONFIG),
+        f"--JupyterHub.bind_url=http://127.0.0.1:{port}",
+        f"--JupyterHub.hub_bind_url=http://127.0.0.1:{free_port()}",
+        f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{free_port()}",
+    ]
+    log = (tmp_path / "hub.log").open("wb")
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        env=_plain_hub_env(tmp_path),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    state = tmp_path / "state"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, (tmp_path / "hub.log").read_text()
+            try:
+                HTTPClient().fetch(f"http://127.0.0.1:{port}/hub/api/", request_timeout=5)
+                break
+            except Exception:
+                assert time.monotonic() < deadline, "the hub did not answer within 60 s"
+                time.sleep(0.3)
+        written = {p.name for p in state.iterdir()} if state.is_dir() else set()
+        leftovers = sorted(p.name for p in cwd.iterdir())
+    finally:
+        children = psutil.Process(proc.pid).children(recursive=True)
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+        for child in children:
+            if child.is_running():
+                child.terminate()
+        psutil.wait_procs(children, timeout=10)
+        log.close()
+    assert {"jupyterhub.sqlite", "jupyterhub_cookie_secret", "jupyterhub-proxy.pid"} <= written
+    assert leftovers == [], f"written into the folder the hub was started from: {leftovers}"
+
+
+def test_z2jh_example_keeps_work_on_the_volume_and_secrets_out_of_the_file():
+    import yaml
+
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh-config.yaml").read_text())
+    single = values["singleuser"]
+    volume = single["storage"]["homeMountPath"]
+    # JupyterLab's file browser starts on the persistent volume, so a notebook saved
+    # anywhere a participant can reach survives the pod being stopped.
+    storage_config = values["hub"]["extraConfig"]["course-storage"]
+    assert f'c.Spawner.notebook_dir = "{volume}"' in storage_config
+    assert single["defaultUrl"] == f"/lab/tree/{WORKSPACE}"
+    hook = " ".join(single["lifecycleHooks"]["postStart"]["exec"]["command"])
+    assert f"{volume}/{WORKSPACE}" in hook
+    assert "|| true" not in hook and PROBLEM_NOTE in hook  # a failed init is shown
+    assert single["storage"]["capacity"]  # one volume each: a per-participant disk limit
+
+    def leaves(node, path=()):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from leaves(value, (*path, str(key)))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from leaves(value, (*path, str(i)))
+        else:
+            yield path, node
+
+    secret_words = ("secret", "password", "token")
+    inline = [
+        ".".join(path)
+        for path, value in leaves(values)
+        if any(w in path[-1].lower() for w in secret_words) and "secretKeyRef" not in path
+    ]
+    assert inline == [], f"secrets written into the file: {inline}"
+    env = values["hub"]["extraEnv"]
+    assert all("secretKeyRef" in spec.get("valueFrom", {}) for spec in env.values())
 
 
 def test_start_command_runs_init_then_the_server(monkeypatch):
