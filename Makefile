@@ -37,9 +37,19 @@ $(CHP):
 	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node configurable-http-proxy@4 ; \
 	else echo "npm not found: the JupyterHub tests will be skipped (they fail in CI)"; fi
 
+# The course server always asks for its login token, whatever Jupyter configuration
+# this machine has: Jupyter reads config files only from the kit's own folder
+# (LAB_CONFIG_DIR) and the kit's environment, never from ~/.jupyter, ~/.local/etc/jupyter
+# or JUPYTER_CONFIG_PATH, where e.g. c.IdentityProvider.token = "" would switch the
+# login off. JupyterLab makes a fresh random token at every start.
+LAB_CONFIG_DIR := $(abspath $(VENV))/jupyter-config
+LAB_ENV := env -u JUPYTER_CONFIG_PATH -u JUPYTER_PREFER_ENV_PATH -u JUPYTER_NO_CONFIG \
+  -u JUPYTER_TOKEN -u JUPYTER_TOKEN_FILE JUPYTER_CONFIG_DIR="$(LAB_CONFIG_DIR)" PYTHONNOUSERSITE=1
+
 lab: $(VENV)/.installed-lab
 	$(BIN)/course-kit workspace init "$(WORKSPACE)"
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
+	@mkdir -p "$(LAB_CONFIG_DIR)"
+	$(LAB_ENV) $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(WORKSPACE)"
 
 test: $(VENV)/.installed-test $(CHP)
