@@ -168,40 +168,47 @@ if not os.environ.get("TLJH_INSTALL_PREFIX"):
 # overwrites a participant's edits.
 #
 # If ``init`` fails, the server still starts (the participant keeps whatever they had),
-# but the failure is not swallowed: its message goes to the server log AND into a note,
-# ``~/course-kit-problem.md``, which JupyterLab opens instead of the workspace
-# (JUPYTERHUB_DEFAULT_URL is the start page jupyterhub-singleuser opens). The next
-# successful start removes the note. Its words are here, not in course_kit.messages,
-# because they must appear even when course_kit itself cannot be imported.
-PROBLEM_NOTE = "course-kit-problem.md"
-_NOTE_TEXT = [
-    "# Your course notebooks could not be set up",
+# but the failure is not swallowed: init's output goes to the server log, and
+# JupyterLab opens COURSE-KIT-PROBLEM.txt instead of the workspace
+# (JUPYTERHUB_DEFAULT_URL is the page jupyterhub-singleuser opens first). ``init``
+# itself writes that file (in the workspace, or in the home folder if the workspace
+# could not be made) and removes it once it works again. When init could not even
+# run, or stopped without writing it, this script writes it, with init's output.
+# Those few words are here, not in course_kit.messages, because they must appear
+# even when course_kit cannot be imported.
+PROBLEM_FILE = "COURSE-KIT-PROBLEM.txt"
+_FALLBACK_TEXT = [
+    "Your course notebooks could not be set up when your server started.",
     "",
-    "The course kit could not prepare your folder {workspace} when your server started.",
-    "The message below says which file was affected and what state your folder is in.",
+    "Show this page to your instructor. You can keep working in the files you have.",
+    "When the problem is fixed, choose File > Hub Control Panel > Stop My Server,",
+    "then Start My Server; this page then goes away.",
     "",
-    "What to do: show this page to your instructor. You can keep working in the files",
-    "you have. When the problem is fixed, choose File > Hub Control Panel >",
-    "Stop My Server, then Start My Server; this page then goes away.",
-    "",
-    "The message from the course kit:",
+    "What the course kit said:",
     "",
 ]
+_ws = f'"$HOME"/{shlex.quote(WORKSPACE)}'
 _start = f"""
-note="$HOME"/{PROBLEM_NOTE}
-err="$(mktemp)"
-{shlex.quote(_exe("course-kit"))} workspace init "$HOME"/{shlex.quote(WORKSPACE)} 2>"$err"
+problem={PROBLEM_FILE}
+rm -f {_ws}/"$problem" "$HOME/$problem"
+out="$(mktemp)"
+{shlex.quote(_exe("course-kit"))} workspace init {_ws} >"$out" 2>&1
 status=$?
-cat "$err" >&2
-if [ "$status" -eq 0 ]; then
-  rm -f "$note"
-else
-  echo "course-kit workspace init failed (exit $status); see $note" >&2
-  {{ printf '%s\\n' {" ".join(shlex.quote(line.format(workspace=WORKSPACE)) for line in _NOTE_TEXT)}
-    sed 's/^/    /' "$err"; }} >"$note"
-  export JUPYTERHUB_DEFAULT_URL=/lab/tree/{PROBLEM_NOTE}
+cat "$out" >&2
+if [ "$status" -ne 0 ]; then
+  echo "course-kit workspace init failed (exit $status); $problem opens first" >&2
+  if [ -f {_ws}/"$problem" ]; then
+    page={shlex.quote(WORKSPACE)}/"$problem"
+  elif [ -f "$HOME/$problem" ]; then
+    page="$problem"
+  else
+    {{ printf '%s\\n' {" ".join(shlex.quote(line) for line in _FALLBACK_TEXT)}
+      sed 's/^/    /' "$out"; }} >"$HOME/$problem"
+    page="$problem"
+  fi
+  export JUPYTERHUB_DEFAULT_URL="/lab/tree/$page"
 fi
-rm -f "$err"
+rm -f "$out"
 exec {shlex.quote(_exe("jupyterhub-singleuser"))} "$@"
 """
 # sh -c SCRIPT NAME ARGS...: JupyterHub appends its arguments, which become "$@".

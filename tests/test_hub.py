@@ -43,7 +43,7 @@ def live_hub(test):
 
 USERS = ("ada", "ben")
 WORKSPACE = "vipp-course"
-PROBLEM_NOTE = "course-kit-problem.md"  # deploy/jupyterhub_config.py writes it when init fails
+PROBLEM_FILE = "COURSE-KIT-PROBLEM.txt"  # what a participant sees when init fails
 CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
 # `make test` puts configurable-http-proxy on PATH; a plain pytest run finds it in .venv.
 EXTRA_PATH = str(LOCAL_CHP_DIR)
@@ -234,7 +234,7 @@ def test_firstuse_login_admits_only_the_names_the_instructor_added(tmp_path):
 @live_hub
 def test_no_problem_note_after_a_successful_start(hub):
     for user in USERS:
-        run(hub.contents(user, hub.tokens[user], PROBLEM_NOTE, ok=(404,)))
+        run(hub.contents(user, hub.tokens[user], PROBLEM_FILE, ok=(404,)))
 
 
 @live_hub
@@ -250,7 +250,7 @@ def test_a_failed_workspace_init_is_shown_to_the_participant(tmp_path):
 
             token = await hub.add_user("carla")
             await hub.start_server("carla")
-            note = await hub.contents("carla", token, PROBLEM_NOTE)
+            note = await hub.contents("carla", token, PROBLEM_FILE)
             try:  # where the participant lands: the server's start page
                 await AsyncHTTPClient().fetch(
                     f"{hub.url}/user/carla/",
@@ -265,10 +265,10 @@ def test_a_failed_workspace_init_is_shown_to_the_participant(tmp_path):
 
         note, location = run(scenario(), timeout=180)
         log = hub.log_path.read_text(errors="replace")
-    assert note["content"].startswith("# Your course notebooks could not be set up")
+    assert "could not be set up" in note["content"]
     assert str(missing) in note["content"], "the note does not give init's own message"
     assert location is not None, "the server did not send the participant anywhere"
-    assert urlparse(location).path == f"/user/carla/lab/tree/{PROBLEM_NOTE}"
+    assert urlparse(location).path == f"/user/carla/lab/tree/{PROBLEM_FILE}"
     assert "course-kit workspace init failed" in log
 
 
@@ -315,6 +315,56 @@ _COURSE_VARIABLES = (
     "COURSE_HUB_ADMIN_USERS",
     "TLJH_INSTALL_PREFIX",
 )
+
+
+def _start_script(tmp_path, course_kit: str, monkeypatch) -> dict:
+    """Run the participant's start command from the course config with a stand-in
+    ``course-kit`` (shell code) and a ``jupyterhub-singleuser`` that only reports
+    the page it would open; return what happened in the home folder."""
+    config = _load_course_config({}, {}, monkeypatch)
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir(parents=True)
+    (fake_bin / "course-kit").write_text(f"#!/bin/sh\n{course_kit}\n")
+    (fake_bin / "jupyterhub-singleuser").write_text(
+        '#!/bin/sh\necho "opens ${JUPYTERHUB_DEFAULT_URL:-the workspace}"\n'
+    )
+    for exe in fake_bin.iterdir():
+        exe.chmod(0o755)
+    home = tmp_path / "home"
+    (home / WORKSPACE).mkdir(parents=True, exist_ok=True)
+    (home / PROBLEM_FILE).write_text("an old problem")  # from an earlier start
+    env = {"PATH": f"{fake_bin}:/usr/bin:/bin", "HOME": str(home)}
+    proc = subprocess.run(
+        [*config.Spawner.cmd, "--some-arg"], env=env, capture_output=True, text=True, timeout=30
+    )
+    files = {p.relative_to(home).as_posix(): p.read_text() for p in home.rglob(PROBLEM_FILE)}
+    return {"opens": proc.stdout.strip(), "log": proc.stderr, "files": files}
+
+
+def test_start_command_opens_the_problem_only_when_init_fails(tmp_path, monkeypatch):
+    ok = _start_script(tmp_path / "ok", "echo 'Your workspace is ready.'", monkeypatch)
+    assert ok["opens"] == "opens the workspace"
+    assert ok["files"] == {}, "a stale problem page was left behind"
+    assert "Your workspace is ready." in ok["log"]
+
+    # init explained the problem in the workspace: that page opens
+    wrote = (
+        'echo "course-kit workspace: disk full" >&2; '
+        'echo "The disk is full." > "$HOME/vipp-course/COURSE-KIT-PROBLEM.txt"; exit 2'
+    )
+    told = _start_script(tmp_path / "told", wrote, monkeypatch)
+    assert told["opens"] == f"opens /lab/tree/{WORKSPACE}/{PROBLEM_FILE}"
+    assert told["files"] == {f"{WORKSPACE}/{PROBLEM_FILE}": "The disk is full.\n"}
+    assert "disk full" in told["log"] and "workspace init failed (exit 2)" in told["log"]
+
+    # init could not run at all: the start command writes the page with its output
+    crashed = _start_script(
+        tmp_path / "crash", "echo 'ImportError: numpy' >&2; exit 1", monkeypatch
+    )
+    assert crashed["opens"] == f"opens /lab/tree/{PROBLEM_FILE}"
+    page = crashed["files"][PROBLEM_FILE]
+    assert page.startswith("Your course notebooks could not be set up")
+    assert "    ImportError: numpy" in page
 
 
 def _load_course_config(preset: dict, env: dict, monkeypatch, data_dir=None):
@@ -484,6 +534,31 @@ def test_plain_jupyterhub_keeps_its_state_out_of_the_current_folder(tmp_path):
     assert leftovers == [], f"written into the folder the hub was started from: {leftovers}"
 
 
+def test_z2jh_start_hook_shows_a_failed_init_and_never_fails_the_pod(tmp_path):
+    import yaml
+
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh-config.yaml").read_text())
+    single = values["singleuser"]
+    volume = single["storage"]["homeMountPath"]
+    command = single["lifecycleHooks"]["postStart"]["exec"]["command"]
+    work = tmp_path / "work"
+    (work / WORKSPACE).mkdir(parents=True)
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    script = [part.replace(volume, str(work)) for part in command]
+    for stand_in, expected in (
+        ("echo 'ImportError: numpy' >&2; exit 1", "ImportError: numpy"),
+        ('echo "The disk is full." > "$3/COURSE-KIT-PROBLEM.txt"; exit 2', "The disk is full."),
+    ):
+        (fake_bin / "course-kit").write_text(f"#!/bin/sh\n{stand_in}\n")
+        (fake_bin / "course-kit").chmod(0o755)
+        env = {"PATH": f"{fake_bin}:/usr/bin:/bin", "HOME": str(tmp_path)}
+        proc = subprocess.run(script, env=env, capture_output=True, text=True, timeout=30)
+        assert proc.returncode == 0, "a failing hook would stop the participant's pod"
+        pages = [p.read_text() for p in work.rglob(PROBLEM_FILE)]
+        assert len(pages) == 1 and expected in pages[0]
+
+
 def test_z2jh_example_keeps_work_on_the_volume_and_secrets_out_of_the_file():
     import yaml
 
@@ -497,7 +572,7 @@ def test_z2jh_example_keeps_work_on_the_volume_and_secrets_out_of_the_file():
     assert single["defaultUrl"] == f"/lab/tree/{WORKSPACE}"
     hook = " ".join(single["lifecycleHooks"]["postStart"]["exec"]["command"])
     assert f"{volume}/{WORKSPACE}" in hook
-    assert "|| true" not in hook and PROBLEM_NOTE in hook  # a failed init is shown
+    assert "|| true" not in hook
     assert single["storage"]["capacity"]  # one volume each: a per-participant disk limit
 
     def leaves(node, path=()):
