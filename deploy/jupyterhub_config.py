@@ -31,6 +31,10 @@ COURSE_HUB_CULL_TIMEOUT    3600              stop servers idle this many seconds
 COURSE_HUB_CULL_EVERY      300               how often the idle culler looks (seconds)
 COURSE_HUB_AUTH            (keep)            ``shared-password``, ``firstuse``, ``github``
 COURSE_HUB_PASSWORD        --                shared password (``shared-password`` only)
+COURSE_HUB_ALLOWED_USERS   --                names that may log in, comma-separated
+                                             (``firstuse``: besides those added on the
+                                             admin page; ``github``: GitHub names)
+COURSE_HUB_ADMIN_USERS     --                admins, comma-separated
 COURSE_HUB_DATA_DIR        (see below)       hub database, cookie secret, proxy pid file
                                              and passwords (plain JupyterHub only)
 COURSE_HUB_BIND_URL        http://127.0.0.1  where participants connect (plain JupyterHub
