@@ -70,6 +70,11 @@ class _Prepared:
     filled: object = None  # TrimFillResult, for the summary
 
 
+def _synthetic_favours() -> tuple[str, str]:
+    # The synthetic literature stands for VIPP-SD trials only, so it may name VIPP-SD.
+    return text("plots.favours_control"), text("plots.fig_synthetic_favours")
+
+
 def _synthetic_title(what: str) -> str:
     return text("plots.synthetic_title", what=what)
 
@@ -117,6 +122,7 @@ def _vipp_sensitivity() -> _Prepared:
             "title": text("plots.fig_vipp_sens_title"),
             "measure": "d",
             "xlabel": text("plots.fig_vipp_sens_xlabel"),
+            "favours": (text("plots.favours_control"), text("plots.fig_vipp_sens_favours")),
             "notes": notes,
         },
         False,
@@ -148,6 +154,7 @@ def _rayce_sensitivity() -> _Prepared:
             "title": text("plots.fig_rayce_title"),
             "measure": "d",
             "xlabel": text("plots.fig_rayce_xlabel"),
+            "favours": (text("plots.favours_control"), text("plots.fig_rayce_favours")),
             "notes": [
                 text("plots.fig_rayce_note1"),
                 # published pooled value (Rayce et al. 2017 abstract; evidence sheet section 9)
@@ -185,6 +192,7 @@ def _synthetic_forest(outcome: str) -> _Prepared:
             "title": _synthetic_title(text("plots.fig_synthetic_outcome", outcome=outcome)),
             "measure": "g",
             "xlabel": text("plots.hedges_g"),
+            "favours": _synthetic_favours(),
         },
         True,
         "g",
@@ -213,6 +221,7 @@ def _synthetic_risk() -> _Prepared:
             "title": _synthetic_title(text("plots.fig_synthetic_risk", outcome=outcome)),
             "measure": "g",
             "xlabel": text("plots.hedges_g"),
+            "favours": _synthetic_favours(),
         },
         True,
         "g",
@@ -282,14 +291,15 @@ def draw(name: str, ax=None, *, course_style: bool = True):
     --------
     >>> ax = draw("funnel_vipp_sd_synthetic")  # doctest: +SKIP
     """
-    import matplotlib
+    from contextlib import nullcontext
 
     from course_kit.meta import forest_plot, funnel_plot
-    from course_kit.style import course_rc
+    from course_kit.style import use_course_style
 
     prep = fit(name)
     plot = forest_plot if prep.kind == "forest" else funnel_plot
-    with matplotlib.rc_context(course_rc() if course_style else {}):
+    # Not matplotlib.rc_context: see use_course_style for why it hides later figures.
+    with use_course_style() if course_style else nullcontext():
         return plot(prep.result, ax=ax, **prep.plot_kwargs)
 
 
@@ -356,10 +366,9 @@ def build(name: str, out_dir, formats=FORMATS) -> list[Path]:
 
     Returns the paths written (``out_dir/name.png`` etc.).
     """
-    import matplotlib
     import matplotlib.pyplot as plt
 
-    from course_kit.style import course_rc
+    from course_kit.style import use_course_style
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -367,7 +376,7 @@ def build(name: str, out_dir, formats=FORMATS) -> list[Path]:
     if bad:
         raise ValueError(f"formats must be among {list(FORMATS)} (got {bad}).")
     written = []
-    with matplotlib.rc_context(course_rc()):  # also for savefig (svg.hashsalt etc.)
+    with use_course_style():  # also for savefig (svg.hashsalt etc.)
         ax = draw(name)
         fig = ax.figure
         try:
@@ -396,7 +405,13 @@ def run(args) -> int:
     """Build the figures and ``summary.csv``; print one line per file."""
     import os
 
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    import matplotlib
+
+    # No window is needed to write files. Chosen in this process only: setting
+    # MPLBACKEND would reach every kernel started later from it (e.g. by the
+    # notebook tests), and a kernel with the Agg backend shows no figures.
+    if "MPLBACKEND" not in os.environ:
+        matplotlib.use("Agg")
     if getattr(args, "list", False):
         print("\n".join(names()))
         return 0

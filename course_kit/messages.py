@@ -529,7 +529,7 @@ EN: dict[str, str] = {
     "plots.estimate": "Estimate",
     "plots.effect_size": "Effect size",
     "plots.favours_control": "Favours control",
-    "plots.favours_vipp": "Favours VIPP-SD",
+    "plots.favours_intervention": "Favours intervention",
     "plots.model_random": "Random-effects model ({method})",
     "plots.model_common": "Common-effect model",
     "plots.subtotal": "Subtotal (k = {k})",
@@ -551,6 +551,7 @@ EN: dict[str, str] = {
     "plots.hedges_g": "Hedges' g",
     "plots.fig_vipp_sens_title": "VIPP / VIPP-SD trials: maternal sensitivity",
     "plots.fig_vipp_sens_xlabel": "Cohen's d (positive = more sensitive after VIPP)",
+    "plots.fig_vipp_sens_favours": "Favours VIPP / VIPP-SD",
     "plots.fig_vipp_sens_note1": "Cohen's d as reported by each trial; variances from d and "
     "the group sizes.",
     "plots.fig_vipp_sens_note2": "ᵃ Group sizes not reported: equal arms assumed. "
@@ -559,10 +560,13 @@ EN: dict[str, str] = {
     "of these trials, not a published result.",
     "plots.fig_rayce_title": "Rayce et al. (2017), Table 5: maternal sensitivity",
     "plots.fig_rayce_xlabel": "Cohen's d (positive = more sensitive after the intervention)",
+    # Table 5 pools several home-visiting and interaction interventions, not VIPP-SD
+    "plots.fig_rayce_favours": "Favours the parenting interventions",
     "plots.fig_rayce_note1": "d and 95% CI as printed in Table 5; variances recovered from the CIs.",
     "plots.fig_rayce_note2": "Rayce et al. report a pooled d = 0.46 (95% CI 0.26 to 0.65) "
     "for maternal sensitivity.",
     "plots.fig_synthetic_outcome": "VIPP-SD and {outcome}",
+    "plots.fig_synthetic_favours": "Favours VIPP-SD",
     "plots.fig_synthetic_risk": "{outcome} by sample risk",
     "plots.fig_risk_group": "{risk}-risk samples",
     "plots.fig_synthetic_funnel": "{outcome}, funnel plot",

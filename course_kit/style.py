@@ -91,6 +91,13 @@ class use_course_style:
     Works both as a call (the style stays on, e.g. at the top of a notebook)
     and as a context manager (the previous settings come back on exit).
 
+    Only the course's own keys are restored on exit. ``matplotlib.rc_context``
+    restores *every* parameter, including ``interactive``: when the first figure
+    of a Jupyter kernel is drawn inside it, the inline backend switches
+    interactive mode on inside the context, the exit switches it off again, and
+    from then on the kernel shows no figure that a cell draws (matplotlib issue
+    24351). The course's figures therefore use this class, never ``rc_context``.
+
     Parameters
     ----------
     font_scale : float, default 1.0

@@ -1,9 +1,14 @@
 """Strip generated output from course notebooks before they are committed.
 
-Keeps only the outputs of cells whose first line is ``# NBVAL_CHECK_OUTPUT``
-(key numbers that nbval compares), and only their text parts. Execution counts,
-widget state and other run-time metadata are removed everywhere, so the diff of
-a notebook shows what a person wrote, not what a run produced.
+Keeps only the outputs of cells tagged ``nbval-check-output`` (key numbers
+that nbval compares), and only their text parts. Execution counts, widget state
+and other run-time metadata are removed everywhere, so the diff of a notebook
+shows what a person wrote, not what a run produced.
+
+nbval's instructions live in cell tags (``nbval-check-output``,
+``nbval-ignore-output``), not in ``# NBVAL_...`` comments, so that participants
+never see test-harness markers in the code. A leading marker comment is moved
+into the cell's tags.
 
 Usage::
 
@@ -18,13 +23,36 @@ import json
 import sys
 from pathlib import Path
 
-CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+CHECK_TAG = "nbval-check-output"
+# marker comment -> the nbval tag that replaces it
+MARKER_TAGS = {
+    "# NBVAL_CHECK_OUTPUT": CHECK_TAG,
+    "# NBVAL_IGNORE_OUTPUT": "nbval-ignore-output",
+    "# NBVAL_SKIP": "nbval-skip",
+    "# NBVAL_RAISES_EXCEPTION": "raises-exception",
+}
 TEXT_MIME = ("text/plain",)
 
 
 def _source(cell: dict) -> str:
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else src
+
+
+def _marker_to_tag(cell: dict) -> None:
+    """Move a leading ``# NBVAL_...`` comment line into the cell's tags."""
+    lines = _source(cell).splitlines(keepends=True)
+    while lines and lines[0].strip() in MARKER_TAGS:
+        tag = MARKER_TAGS[lines.pop(0).strip()]
+        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if tag not in tags:
+            tags.append(tag)
+    cell["source"] = lines
+
+
+def tags(cell: dict) -> list[str]:
+    """The cell's tags (an empty list when it has none)."""
+    return cell.get("metadata", {}).get("tags", [])
 
 
 def clean(nb: dict) -> dict:
@@ -38,7 +66,9 @@ def clean(nb: dict) -> dict:
         cell.get("metadata", {}).pop("execution", None)
         if cell.get("cell_type") != "code":
             continue
-        keep = _source(cell).lstrip().startswith(CHECK_MARK)
+        if _source(cell).lstrip().startswith("# NBVAL_"):
+            _marker_to_tag(cell)
+        keep = CHECK_TAG in tags(cell)
         outputs = []
         if keep:
             count += 1

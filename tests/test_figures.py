@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -202,3 +203,76 @@ def test_course_style_rejects_bad_font_scale(value, error):
 
     with pytest.raises(error, match="font_scale"):
         use_course_style(font_scale=value)
+
+
+def test_course_style_keeps_settings_changed_inside_it():
+    """A backend that switches interactive mode on inside the style keeps it on.
+
+    The inline backend of a Jupyter kernel does this when the first figure is
+    drawn; ``matplotlib.rc_context`` undid it and later figures were not shown.
+    """
+    from course_kit.style import use_course_style
+
+    before = matplotlib.is_interactive()
+    try:
+        matplotlib.interactive(False)
+        with use_course_style():
+            matplotlib.interactive(True)  # what the inline backend does on first use
+        assert matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(before)
+
+
+@pytest.mark.slow
+def test_every_drawn_figure_is_shown_in_a_fresh_kernel():
+    """Four figures.draw cells in a new kernel show four images (notebook 04's bug)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    names = [
+        "forest_vipp_sd_synthetic_parenting_behaviour",
+        "forest_rayce_sensitivity",
+        "forest_vipp_sd_synthetic_risk",
+        "funnel_vipp_sd_synthetic_trimfill",
+    ]
+    cells = [nbformat.v4.new_code_cell("from course_kit import figures")]
+    cells += [nbformat.v4.new_code_cell(f'figures.draw("{name}");') for name in names]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    shown = [
+        any("image/png" in out.get("data", {}) for out in cell.outputs) for cell in nb.cells[1:]
+    ]
+    assert shown == [True] * len(names), dict(zip(names, shown, strict=True))
+
+
+def test_cli_leaves_no_backend_setting_for_later_kernels(tmp_path, monkeypatch):
+    """``figures`` must not set MPLBACKEND: kernels started later would inherit Agg."""
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    assert main(["figures", "--out", str(tmp_path), "--only", "funnel_vipp_sd_synthetic"]) == 0
+    assert "MPLBACKEND" not in os.environ
+
+
+# What each forest plot compared, and so what its "favours" label may name.
+_COMPARED = {
+    "vipp_trials": "VIPP / VIPP-SD",  # VIPP and VIPP-SD trials' own abstracts
+    "rayce2017_relationship": "parenting interventions",  # various programmes, not VIPP-SD
+    "vipp_sd_synthetic": "VIPP-SD",  # the synthetic VIPP-SD literature
+}
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(EXPECTED) if n.startswith("forest_")])
+def test_favours_label_names_what_was_compared(name):
+    ax = figures.draw(name)
+    (right,) = [t.get_text() for t in ax.texts if t.get_gid() == "forest-favours-right"]
+    dataset = figures.fit(name).dataset
+    assert _COMPARED[dataset] in right, f"{name}: {right!r}"
+    if dataset == "rayce2017_relationship":
+        assert "VIPP" not in right, "Rayce et al. (2017) pooled other interventions, not VIPP-SD"
+
+
+def test_default_favours_label_names_no_programme():
+    from course_kit.meta import forest_plot
+
+    ax = forest_plot(meta_analysis([0.3, 0.5, 0.1], [0.04, 0.02, 0.05]))
+    (right,) = [t.get_text() for t in ax.texts if t.get_gid() == "forest-favours-right"]
+    assert "VIPP" not in right and "intervention" in right

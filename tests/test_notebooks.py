@@ -1,7 +1,7 @@
 """Every course notebook runs top to bottom in a fresh kernel, cleanly.
 
 nbval (``pytest notebooks/``) checks that no cell fails and compares the key
-numbers of cells marked ``# NBVAL_CHECK_OUTPUT``. This module adds what nbval's
+numbers of cells tagged ``nbval-check-output``. This module adds what nbval's
 lax mode does not look at: nothing is written to stderr (no warnings), the
 course map matches, and the notebook standards hold. Run times are reported by
 ``benchmarks/bench_notebooks.py``, not asserted here.

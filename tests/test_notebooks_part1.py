@@ -1,7 +1,7 @@
 """Content checks of notebooks 01-03 (course part 1).
 
 ``tests/test_notebooks.py`` executes every notebook and nbval compares the cells
-marked ``# NBVAL_CHECK_OUTPUT``. This module checks what a run cannot: the
+tagged ``nbval-check-output``. This module checks what a run cannot: the
 notebook standards (objectives, time, key points, instructor note, widgets,
 exercises), that published numbers sit next to their citation, that the
 exercise answers agree with the kit's own computations, and that the committed
@@ -25,8 +25,8 @@ NOTEBOOKS = {
     "02": ROOT / "notebooks" / "02-scoring-sensitivity.ipynb",
     "03": ROOT / "notebooks" / "03-effect-sizes.ipynb",
 }
-CHECK = "# NBVAL_CHECK_OUTPUT"
-IGNORE = "# NBVAL_IGNORE_OUTPUT"
+CHECK = "nbval-check-output"
+IGNORE = "nbval-ignore-output"
 
 
 def _cells(number: str) -> list[dict]:
@@ -43,6 +43,10 @@ def _markdown(number: str) -> str:
 
 def _code(number: str) -> list[str]:
     return [c["source"] for c in _cells(number) if c["cell_type"] == "code"]
+
+
+def _tags(cell: dict) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
 
 
 def _stored_text(number: str) -> str:
@@ -108,10 +112,10 @@ def test_live_cells_are_marked_and_outputs_are_stripped(number):
     for source, cell in ((c["source"], c) for c in _cells(number) if c["cell_type"] == "code"):
         live = "widgets." in source or re.search(r"^exercise\(", source, flags=re.M)
         if live:
-            assert source.startswith(IGNORE), f"live widget cell not marked:\n{source[:80]}"
+            assert IGNORE in _tags(cell), f"live widget cell not tagged:\n{source[:80]}"
         if "# You do not need to read this code" in source:
             assert cell["metadata"]["jupyter"]["source_hidden"], "widget plumbing is folded away"
-        if source.startswith(CHECK):
+        if CHECK in _tags(cell):
             # nbval skips ("unrun reference cell has outputs") a check cell without a count
             assert cell["outputs"] and isinstance(cell["execution_count"], int)
         else:
@@ -121,7 +125,7 @@ def test_live_cells_are_marked_and_outputs_are_stripped(number):
 
 @params
 def test_key_numbers_are_checked_by_nbval(number):
-    checked = [s for s in _code(number) if s.startswith(CHECK)]
+    checked = [c for c in _cells(number) if CHECK in _tags(c)]
     assert len(checked) >= 2
     stored = _stored_text(number)
     expected = {

@@ -135,7 +135,7 @@ def test_course_map_lists_exactly_the_notebooks_that_exist():
 
 
 def test_committed_notebooks_are_clean():
-    """Only the outputs of '# NBVAL_CHECK_OUTPUT' cells are committed."""
+    """Only the outputs of cells tagged 'nbval-check-output' are committed."""
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from clean_notebooks import _dump, clean
@@ -236,3 +236,31 @@ def test_a_normal_install_brings_the_datasets_and_notebooks(tmp_path):
     shipped = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     assert rows > 0 and added >= len(shipped)
     assert sorted(p.name for p in (tmp_path / "ws").glob("*.ipynb")) == shipped
+
+
+def test_nbval_instructions_are_tags_not_comments():
+    """Participants read the code: no '# NBVAL_...' marker in any notebook cell."""
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            source = "".join(cell["source"])
+            assert "NBVAL" not in source, f"{path.name}: use an nbval tag:\n{source[:80]}"
+
+
+def test_clean_notebooks_moves_a_marker_comment_into_a_tag():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from clean_notebooks import clean
+    finally:
+        sys.path.pop(0)
+    cell = {
+        "cell_type": "code",
+        "metadata": {},
+        "source": ["# NBVAL_CHECK_OUTPUT\n", "print(1)"],
+        "outputs": [{"output_type": "stream", "name": "stdout", "text": ["1\n"]}],
+        "execution_count": 7,
+    }
+    (cleaned,) = clean({"cells": [cell], "metadata": {}})["cells"]
+    assert cleaned["source"] == ["print(1)"]
+    assert cleaned["metadata"]["tags"] == ["nbval-check-output"]
+    assert cleaned["outputs"] and cleaned["execution_count"] == 1  # a check cell keeps output

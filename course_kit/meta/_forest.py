@@ -317,9 +317,10 @@ def forest_plot(
         Show the column of study weights (percent).
     favours : (str, str) or None
         Labels for the left and right side of the line of no effect. Default:
-        ``("Favours control", "Favours VIPP-SD")``: positive effects favour
-        VIPP-SD. Swap them when a negative effect is the good direction; pass
-        ``("", "")`` to hide them.
+        ``("Favours control", "Favours intervention")``: positive effects favour
+        the intervention. Name what was actually compared (e.g. ``"Favours
+        VIPP-SD"`` only when every study tested VIPP-SD); swap them when a
+        negative effect is the good direction; pass ``("", "")`` to hide them.
     transform : callable, optional
         Back-transformation for the labels and text columns, e.g. ``np.exp``
         for log odds or log risk ratios: the axis is then a log axis labelled
@@ -366,7 +367,7 @@ def forest_plot(
     if transform is not None and not callable(transform):
         raise TypeError("transform must be a function such as numpy.exp, or None.")
     if favours is None:
-        favours = (text("plots.favours_control"), text("plots.favours_vipp"))
+        favours = (text("plots.favours_control"), text("plots.favours_intervention"))
     if isinstance(favours, str) or len(favours) != 2:
         raise ValueError("favours must be a pair of labels (left side, right side).")
     if xlim is not None:
