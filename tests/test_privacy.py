@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PRIVACY = ROOT / "docs" / "privacy.md"
 START = ROOT / "notebooks" / "00-start-here.ipynb"
+PRACTICE = ROOT / "notebooks" / "12-the-practice-period.ipynb"
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
@@ -87,3 +88,12 @@ def test_readme_and_hosting_guide_link_to_the_privacy_guide(doc):
     for path, anchor in links:
         assert path == PRIVACY, f"{doc.name}: broken link to {path}"
         assert not anchor or anchor in anchors, f"{doc.name}: no heading for #{anchor}"
+
+
+def test_practice_period_log_keeps_real_notes_off_the_hub():
+    nb = json.loads(PRACTICE.read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    notice = [c for c in cells if "privacy.md" in c]
+    assert notice, "the practice-period notebook does not point to docs/privacy.md"
+    assert "course hub" in notice[0] and "made-up" in notice[0]
+    assert all(path == PRIVACY for path, _ in _privacy_links(notice[0], PRACTICE.parent))
