@@ -70,6 +70,7 @@ _SUBMODULES = (
     "grade",
     "meta",
     "messages",
+    "method",
     "readers",
     "reliability",
     "simulate",

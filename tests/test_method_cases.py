@@ -11,6 +11,7 @@ import pytest
 import course_kit as ck
 from course_kit.method import cases
 from course_kit.method.sources import SOURCES, cite, cite_all
+from course_kit.teaching import method_widgets as mw
 
 ROOT = Path(__file__).resolve().parents[1]
 NB09 = ROOT / "notebooks" / "09-suitability-and-targets.ipynb"
@@ -165,7 +166,7 @@ def test_cite_names_the_judgement_and_rejects_unknown_keys():
 
 
 def test_age_slider_changes_the_text():
-    box = cases.age_explorer(9)
+    box = mw.age_explorer(9)
     before = box.output.value
     box.slider.value = 30
     assert box.output.value != before
@@ -173,7 +174,7 @@ def test_age_slider_changes_the_text():
 
 
 def test_case_desk_shows_the_chosen_case_and_checks_the_answer():
-    from course_kit.method._widgets import case_desk
+    from course_kit.teaching.method_widgets import case_desk
 
     desk = case_desk("C1")
     assert "low and tired" in desk.children[1].value
@@ -189,7 +190,7 @@ def test_case_desk_shows_the_chosen_case_and_checks_the_answer():
 
 
 def test_sorting_widget_checks_the_choices():
-    box = cases.sorting_exercise()
+    box = mw.sorting_exercise()
     for key, level in cases.SORTING.items():
         box.pickers[key].value = level
     box.check_button.click()
@@ -217,8 +218,8 @@ def test_notebook_09_meets_the_notebook_standards():
         "course authors'",
     ):
         assert heading in markdown, heading
-    demos = re.findall(r"cases\.(age_explorer|case_desk)\(", code)
-    checks = re.findall(r'exercises\.course\("(09\.[a-z_]+)"\)|cases\.sorting_exercise\(', code)
+    demos = re.findall(r"mw\.(age_explorer|case_desk)\(", code)
+    checks = re.findall(r'exercises\.course\("(09\.[a-z_]+)"\)|mw\.sorting_exercise\(', code)
     assert len(set(demos)) >= 2 and len(checks) >= 3
     for name in re.findall(r'exercises\.course\("([^"]+)"\)', code):
         ex = ck.exercises.course(name)
@@ -230,6 +231,11 @@ def test_docstring_examples_of_the_method_package_run():
     import doctest
     import importlib
 
-    for name in ("course_kit.method", "course_kit.method.cases", "course_kit.method.sources"):
+    for name in (
+        "course_kit.method",
+        "course_kit.method.cases",
+        "course_kit.method.sources",
+        "course_kit.teaching.method_widgets",
+    ):
         result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
         assert result.failed == 0 and result.attempted > 0, name

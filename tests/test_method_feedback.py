@@ -10,6 +10,7 @@ import pytest
 
 import course_kit as ck
 from course_kit.method import feedback_phrasing as fp
+from course_kit.teaching import method_widgets as mw
 
 ROOT = Path(__file__).resolve().parents[1]
 NB10 = ROOT / "notebooks" / "10-adapting-video-feedback.ipynb"
@@ -66,21 +67,19 @@ def test_checklist_is_a_self_assessment_not_a_grade():
 
 
 def test_widgets_change_what_is_on_screen():
-    from course_kit.method import _widgets
-
-    adapter = fp.parent_adapter("depressed")
+    adapter = mw.parent_adapter("depressed")
     before = adapter.output.value
     adapter.picker.value = "father"
     assert adapter.output.value != before and "workplace" in adapter.output.value
 
-    chooser = fp.phrasing_chooser("tower")
+    chooser = mw.phrasing_chooser("tower")
     chooser.choice.value = chooser.choice.options[1][1]  # option a
     chooser.check_button.click()
     assert "ck-feedback-incorrect" in chooser.feedback.value
     chooser.picker.value = "bottle"
     assert chooser.feedback.value == "" and chooser.choice.value is None
 
-    free = _widgets.free_text_phrasing()
+    free = mw.free_text_phrasing()
     free.area.value = "Look at his face here..."
     free.ticks[0].value = True
     assert "1 of 6" in free.summary.value
@@ -103,7 +102,7 @@ def test_notebook_10_meets_the_notebook_standards():
     ):
         assert heading in markdown, heading
     assert (
-        len(set(re.findall(r"fp\.(phrasing_chooser|parent_adapter|free_text_phrasing)\(", code)))
+        len(set(re.findall(r"mw\.(phrasing_chooser|parent_adapter|free_text_phrasing)\(", code)))
         == 3
     )
     names = re.findall(r'exercises\.course\("([^"]+)"\)', code)

@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 import course_kit as ck
 from course_kit.method import practice
 from course_kit.method.practice import PracticeLog, PracticeLogError
+from course_kit.teaching import method_widgets as mw
 
 ROOT = Path(__file__).resolve().parents[1]
 NB12 = ROOT / "notebooks" / "12-the-practice-period.ipynb"
@@ -358,10 +359,8 @@ def test_chart_draws_the_ratings_and_returns_the_axes(log):
 
 
 def test_log_form_saves_imports_and_exports(tmp_path):
-    from course_kit.method._widgets import log_form
-
     log = PracticeLog(tmp_path / "log.json")
-    form = log_form(log)
+    form = mw.log_form(log)
     chart_before = form.chart.value
     form.fields["fragments"].value = "01:00 praise: he smiles"
     form.fields["ticks"][0].value = True
@@ -382,7 +381,7 @@ def test_log_form_saves_imports_and_exports(tmp_path):
 
 
 def test_brief_preview_changes_with_the_session():
-    box = practice.brief_preview(practice.example_log())
+    box = mw.brief_preview(practice.example_log())
     before = box.output.value
     box.picker.value = 2
     assert box.output.value != before and "Session 2" in box.output.value
@@ -405,7 +404,7 @@ def test_notebook_12_meets_the_notebook_standards():
         "Pseudonymous by design",
     ):
         assert heading in markdown, heading
-    assert "brief_preview(" in code and "log_form(" in code and "plot_sensitivity(" in code
+    assert "mw.brief_preview(" in code and "mw.log_form(" in code and "plot_sensitivity(" in code
     names = re.findall(r'exercises\.course\("([^"]+)"\)', code)
     assert len(names) >= 2
     for name in names:

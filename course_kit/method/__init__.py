@@ -9,7 +9,9 @@
 ``course_kit.method.sources``         the public sources the method claims rest on
 ==================================  ==============================================
 
-Submodules load on first use, so ``import course_kit`` stays light.
+Submodules load on first use, so ``import course_kit`` stays light. The widgets
+that lay this content out for the notebooks are in the teaching layer,
+:mod:`course_kit.teaching.method_widgets`.
 
 Examples
 --------

@@ -43,6 +43,7 @@ EN: dict[str, str] = {
     "family, and is anything more urgent than the interaction?",
     "method.case_solution": "Course authors' choice: {decision}. Main targets: {targets}. {reason}",
     "method.choose_decision": "Please choose a decision first, then press Check.",
+    "method.choose_phrasing": "Please choose a phrasing first, then press Check.",
     "method.choose_target": "Please tick at least one main target, then press Check.",
     "method.too_many_targets": "You ticked {n} targets. Pick at most {most}: which matter most "
     "for this family right now?",

@@ -31,8 +31,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from course_kit.exercises import Feedback, _Exercise, _Unreadable
 from course_kit.messages import text
+from course_kit.method._base import Check, ExplainedFeedback, Invalid, find_choice
 from course_kit.method.sources import JUDGEMENT, cite_all
 
 __all__ = [
@@ -42,13 +42,10 @@ __all__ = [
     "TARGETS",
     "Case",
     "CaseExercise",
-    "CaseFeedback",
     "SortingExercise",
     "age_window",
     "case",
-    "case_desk",
     "load_cases",
-    "sorting_exercise",
 ]
 
 DECISIONS = ("start_now", "after_or_alongside", "refer", "not_suitable")
@@ -173,23 +170,6 @@ def case(case_id: str) -> Case:
 # --- checking a decision ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CaseFeedback(Feedback):
-    """Feedback with one explained line per choice (decision, each target)."""
-
-    lines: tuple = ()
-
-    def summary(self) -> str:
-        return "\n".join([self.message, *self.lines])
-
-    def _repr_html_(self) -> str:
-        base = super()._repr_html_()
-        if not self.lines:
-            return base
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.lines)
-        return base.replace("</div>", f'<ul style="margin:4px 0">{items}</ul></div>', 1)
-
-
 def _target_label(key: str) -> str:
     return text(f"method.target.{key}")
 
@@ -198,7 +178,7 @@ def _decision_label(key: str) -> str:
     return text(f"method.decision.{key}")
 
 
-class CaseExercise(_Exercise):
+class CaseExercise(Check):
     """Decide about one case file: a decision and up to three main targets.
 
     ``check((decision, targets))`` accepts a decision key (or its label) and a
@@ -236,29 +216,28 @@ class CaseExercise(_Exercise):
     @staticmethod
     def _find(value, keys, kind: str) -> str:
         if value is None or (isinstance(value, str) and not value.strip()):
-            raise _Unreadable(f"method.choose_{kind}")
-        for key in keys:
-            label = _decision_label(key) if kind == "decision" else _target_label(key)
-            if str(value).strip().casefold() in (key.casefold(), label.casefold()):
-                return key
-        raise _Unreadable("method.unknown_choice", value=str(value)[:40])
+            raise Invalid(f"method.choose_{kind}")
+        labels = {
+            key: _decision_label(key) if kind == "decision" else _target_label(key) for key in keys
+        }
+        return find_choice(value, labels)
 
-    def _check(self, value) -> Feedback:
+    def _check(self, value) -> ExplainedFeedback:
         c = self.case
         if isinstance(value, dict):
             decision, targets = value.get("decision"), value.get("targets")
         elif isinstance(value, (tuple, list)) and len(value) == 2:
             decision, targets = value
         else:
-            raise _Unreadable("method.choose_decision")
+            raise Invalid("method.choose_decision")
         if isinstance(targets, str):
             targets = _split(targets)
         chosen = list(dict.fromkeys(self._find(t, TARGETS, "target") for t in (targets or [])))
         if len(chosen) > MAX_TARGETS:  # first, so that a second attempt gets a new message
-            raise _Unreadable("method.too_many_targets", n=len(chosen), most=MAX_TARGETS)
+            raise Invalid("method.too_many_targets", n=len(chosen), most=MAX_TARGETS)
         decision = self._find(decision, DECISIONS, "decision")
         if not chosen:
-            raise _Unreadable("method.choose_target")
+            raise Invalid("method.choose_target")
 
         lines = [
             text(
@@ -295,13 +274,13 @@ class CaseExercise(_Exercise):
                     sources=cite_all(c.target_sources),
                 )
             )
-            return CaseFeedback("correct", text("method.case_correct"), "", tuple(lines))
+            return ExplainedFeedback("correct", text("method.case_correct"), "", tuple(lines))
         if missing and right + missing <= MAX_TARGETS:
             lines.append(text("method.targets_missing", missing=missing))
         close = (decision_ok or decision == c.decision_also) and wrong == 0
         status = "close" if close else "incorrect"
         message = text("method.case_close" if close else "method.case_incorrect")
-        return CaseFeedback(status, message, self.hint, tuple(lines))
+        return ExplainedFeedback(status, message, self.hint, tuple(lines))
 
 
 # --- the age window --------------------------------------------------------------------
@@ -338,7 +317,7 @@ def age_window(age_months: int) -> dict:
 # --- universal, targeted, indicated -----------------------------------------------------
 
 
-class SortingExercise(_Exercise):
+class SortingExercise(Check):
     """Sort situations into universal, targeted and indicated support (seed 001).
 
     ``check`` takes a dict ``{situation: level}`` (keys of :data:`SORTING`; levels
@@ -360,19 +339,19 @@ class SortingExercise(_Exercise):
             solution=text("method.sort.solution"),
         )
 
-    def _check(self, value) -> Feedback:
+    def _check(self, value) -> ExplainedFeedback:
         keys = list(SORTING)
         if isinstance(value, (list, tuple)):
             value = dict(zip(keys, value, strict=False))
         if not isinstance(value, dict):
-            raise _Unreadable("method.sort.choose_all", open=len(keys))
+            raise Invalid("method.sort.choose_all", open=len(keys))
         answers = {k: value.get(k) for k in keys}
         open_ = [k for k, v in answers.items() if v in (None, "")]
         if open_:
-            raise _Unreadable("method.sort.choose_all", open=len(open_))
+            raise Invalid("method.sort.choose_all", open=len(open_))
         unknown = [str(v) for v in answers.values() if v not in LEVELS]
         if unknown:
-            raise _Unreadable("method.unknown_choice", value=unknown[0][:40])
+            raise Invalid("method.unknown_choice", value=unknown[0][:40])
         lines, right = [], 0
         for key in keys:
             ok = answers[key] == SORTING[key]
@@ -387,33 +366,7 @@ class SortingExercise(_Exercise):
             )
         lines.append(text("method.sort.source", sources=cite_all("seed001")))
         if right == len(keys):
-            return CaseFeedback("correct", text("method.sort.correct"), "", tuple(lines))
+            return ExplainedFeedback("correct", text("method.sort.correct"), "", tuple(lines))
         status = "close" if right >= len(keys) - 2 else "incorrect"
         message = text("method.sort.some_wrong", right=right, n=len(keys))
-        return CaseFeedback(status, message, self.hint, tuple(lines))
-
-
-def sorting_exercise():
-    """The sorting exercise as a widget (one dropdown per situation)."""
-    from course_kit.method._widgets import sorting_widget
-
-    return sorting_widget(SortingExercise())
-
-
-def case_desk(start: str = "C1"):
-    """The case desk widget: read a case file, decide, pick targets, get feedback.
-
-    Examples
-    --------
-    >>> case_desk()  # doctest: +SKIP
-    """
-    from course_kit.method._widgets import case_desk as _desk
-
-    return _desk(start)
-
-
-def age_explorer(age_months: int = 9):
-    """A slider over the child's age showing which part of the programme fits."""
-    from course_kit.method._widgets import age_explorer as _explorer
-
-    return _explorer(age_months)
+        return ExplainedFeedback(status, message, self.hint, tuple(lines))

@@ -29,9 +29,8 @@ Examples
 
 from __future__ import annotations
 
-from course_kit.exercises import Feedback, _Exercise, _find_option
 from course_kit.messages import text
-from course_kit.method.cases import CaseFeedback
+from course_kit.method._base import Check, ExplainedFeedback, Invalid, find_choice
 from course_kit.method.sources import cite_all
 
 __all__ = [
@@ -129,7 +128,7 @@ def _fragment(key: str):
     return FRAGMENTS[key]
 
 
-class PhrasingExercise(_Exercise):
+class PhrasingExercise(Check):
     """Choose the best of four phrasings for a film fragment.
 
     After every check the feedback explains all four options (which principles
@@ -156,10 +155,13 @@ class PhrasingExercise(_Exercise):
         self.fragment = fragment
         self.options = [text(f"method.phrase.{fragment}.option_{k}") for k in "abcd"]
 
-    def _check(self, value) -> Feedback:
+    def _check(self, value) -> ExplainedFeedback:
         best, meets = FRAGMENTS[self.fragment]
-        chosen = _find_option(self.options, value)
-        letter = "abcd"[self.options.index(chosen)]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise Invalid("method.choose_phrasing")
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 4:
+            value = "abcd"[value]
+        letter = find_choice(value, dict(zip("abcd", self.options, strict=True)))
         order = [letter] + [k for k in "abcd" if k != letter]
         lines = []
         for k in order:
@@ -184,10 +186,10 @@ class PhrasingExercise(_Exercise):
             )
         )
         if letter == best:
-            return CaseFeedback("correct", text("method.phrase.correct"), "", tuple(lines))
+            return ExplainedFeedback("correct", text("method.phrase.correct"), "", tuple(lines))
         status = "close" if len(meets[letter]) >= 2 else "incorrect"
         key = "method.phrase.close" if status == "close" else "method.phrase.incorrect"
-        return CaseFeedback(status, text(key), self.hint, tuple(lines))
+        return ExplainedFeedback(status, text(key), self.hint, tuple(lines))
 
 
 def parent_advice(parent: str) -> list[tuple[str, str]]:
@@ -223,24 +225,3 @@ def checklist_summary(ticked) -> str:
     if not rest:
         return text("method.check.all", n=len(CHECKLIST))
     return text("method.check.some", ticked=len(ticked), n=len(CHECKLIST), rest="; ".join(rest))
-
-
-def phrasing_chooser(fragment: str = "tower"):
-    """Widget: pick a fragment, choose a phrasing, see every option explained."""
-    from course_kit.method._widgets import phrasing_chooser as _chooser
-
-    return _chooser(fragment)
-
-
-def parent_adapter(parent: str = "depressed"):
-    """Widget: choose a parent; see how to adapt the feedback, with sources."""
-    from course_kit.method._widgets import parent_adapter as _adapter
-
-    return _adapter(parent)
-
-
-def free_text_phrasing():
-    """Widget: write your own phrasing, then assess it with the checklist (no grade)."""
-    from course_kit.method._widgets import free_text_phrasing as _free
-
-    return _free()

@@ -76,7 +76,6 @@ __all__ = [
     "fidelity_table",
     "format_time",
     "fragments_from_eaf",
-    "log_form",
     "parse_fragments",
     "parse_time",
     "plot_sensitivity",
@@ -954,17 +953,3 @@ def example_eaf(folder=None) -> Path:
     path = folder / "example-session.eaf"
     eaf.to_file(str(path))
     return path
-
-
-def brief_preview(log: PracticeLog, session: int | None = None):
-    """Widget: choose a session; see its supervision brief (the notebook's main demo)."""
-    from course_kit.method._widgets import brief_preview as _preview
-
-    return _preview(log, session)
-
-
-def log_form(log: PracticeLog):
-    """Widget: write a session into the log, import ELAN fragments, export, see the chart."""
-    from course_kit.method._widgets import log_form as _form
-
-    return _form(log)

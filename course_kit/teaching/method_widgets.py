@@ -1,9 +1,30 @@
-"""Widgets of the method notebooks (09, 10, 12): thin ipywidgets layers over the logic.
+"""Widgets of the method notebooks (09, 10, 12): thin ipywidgets layers over the method.
 
-The logic (checks, sources, the practice log) lives in ``course_kit.method``; this
-module only lays it out. CSS classes for the browser tests: ``ck-main-widget`` /
-``ck-main-output`` on the age slider, ``ck-exercise-input`` / ``ck-exercise-check``
-/ ``ck-exercise-feedback`` on every self-check.
+The content and its checks (case files, phrasings, the practice log, sources) live
+in :mod:`course_kit.method`; this module only lays them out for the notebooks:
+
+==========================  =====================================================
+:func:`age_explorer`        09: slider over the child's age (main widget)
+:func:`case_desk`           09: read a case file, decide, pick targets, check
+:func:`sorting_exercise`    09: universal / targeted / indicated
+:func:`parent_adapter`      10: adapting feedback to a parent (main widget)
+:func:`phrasing_chooser`    10: choose a phrasing; every option explained
+:func:`free_text_phrasing`  10: own phrasing + self-assessment checklist (no grade)
+:func:`brief_preview`       12: the supervision brief of a session (main widget)
+:func:`log_form`            12: write, import (ELAN), export, chart
+==========================  =====================================================
+
+CSS classes for the browser tests: ``ck-main-widget`` / ``ck-main-output`` on each
+notebook's main widget, ``ck-exercise-input`` / ``ck-exercise-check`` /
+``ck-exercise-feedback`` on every self-check.
+
+Examples
+--------
+>>> from course_kit.teaching import method_widgets as mw
+>>> box = mw.age_explorer(9)
+>>> box.slider.value = 30
+>>> "1 to 6 years" in box.output.value
+True
 """
 
 from __future__ import annotations
@@ -176,12 +197,13 @@ def case_desk(start: str = "C1"):
     return box
 
 
-def sorting_widget(exercise):
+def sorting_exercise():
     """One dropdown per situation (universal / targeted / indicated) and a Check button."""
     import ipywidgets as widgets
 
-    from course_kit.method.cases import LEVELS, SORTING
+    from course_kit.method.cases import LEVELS, SORTING, SortingExercise
 
+    exercise = SortingExercise()
     rows, pickers = [], {}
     for key in SORTING:
         pick = widgets.Dropdown(
@@ -353,17 +375,14 @@ def brief_preview(log, session=None):
 
 
 def _chart_png(log) -> bytes:
-    import io
-
     from matplotlib.figure import Figure
 
     from course_kit.method.practice import plot_sensitivity
+    from course_kit.teaching import figure_png
 
     fig = Figure(figsize=(6, 3.2), layout="constrained")
     plot_sensitivity(log, fig.subplots())
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=85)
-    return buffer.getvalue()
+    return figure_png(fig)
 
 
 def _message(kind: str, message: str) -> str:

@@ -1,0 +1,79 @@
+"""What the method's self-checks share: a check that never raises, and explained feedback.
+
+The method notebooks' checks (a case decision, a sorting, a phrasing) explain every
+part of an answer with its source, so their feedback carries a list of lines. The
+result type is the course's public :class:`course_kit.exercises.Feedback`, so the
+checks look and behave like every other exercise of the kit.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from course_kit.messages import text
+from course_kit.teaching.exercises import Feedback
+
+
+class Invalid(Exception):
+    """The answer cannot be checked yet (empty, unknown choice...); ``key`` names the message."""
+
+    def __init__(self, key: str, **values):
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+@dataclass(frozen=True)
+class ExplainedFeedback(Feedback):
+    """Feedback with one explained line per part of the answer (decision, target, option)."""
+
+    lines: tuple = ()
+
+    def summary(self) -> str:
+        """Message, hint and every line as plain text."""
+        return "\n".join([super().summary(), *self.lines])
+
+    def _repr_html_(self) -> str:
+        base = super()._repr_html_()
+        if not self.lines:
+            return base
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.lines)
+        return base[: -len("</div>")] + f'<ul style="margin:4px 0">{items}</ul></div>'
+
+
+class Check:
+    """Base of the method's self-checks: question, hint, hidden solution, ``check``.
+
+    Subclasses implement ``_check(value) -> Feedback`` and may raise :class:`Invalid`;
+    :meth:`check` turns that (and any surprise) into friendly feedback.
+    """
+
+    def __init__(self, question: str, hint: str = "", solution: str = ""):
+        self.question, self.hint, self.solution = question, hint, solution
+
+    def _check(self, value) -> Feedback:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def check(self, value) -> Feedback:
+        """Check an answer; never raises, whatever ``value`` is."""
+        try:
+            return self._check(value)
+        except Invalid as problem:
+            return Feedback("invalid", text(problem.key, **problem.values), self.hint)
+        except Exception:  # a participant must never see a traceback
+            return Feedback("invalid", text("exercises.unexpected"), self.hint)
+
+
+def find_choice(value, choices: dict[str, str]) -> str:
+    """The key meant by ``value``: a key, its label (any case), or a letter a, b, c...
+
+    ``choices`` maps keys to labels. Raises :class:`Invalid` when nothing matches.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise Invalid("method.choose_decision")
+    wanted = " ".join(str(value).split()).casefold()
+    for key, label in choices.items():
+        if wanted in (key.casefold(), " ".join(label.split()).casefold()):
+            return key
+    raise Invalid("method.unknown_choice", value=str(value)[:40])
