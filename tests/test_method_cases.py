@@ -67,7 +67,7 @@ def test_untreated_maternal_depression_is_treated_first_as_the_seminar_says():
     assert "seed001" in c.decision_sources
     feedback = cases.CaseExercise(c).check(("start_now", ["subtle_signals"]))
     assert feedback.status == "incorrect"
-    assert "first" in feedback.summary() and "seed document 001" in feedback.summary()
+    assert "first" in feedback.summary() and "1000 dagar" in feedback.summary()
 
 
 @pytest.mark.parametrize("case_id", IDS)
@@ -151,7 +151,7 @@ def test_sorting_exercise():
     feedback = ex.check(wrong)
     assert feedback.status == "close"
     assert ck.messages.text("method.sort.nudge.harsh") in feedback.summary()
-    assert "seed document 001" in feedback.summary()
+    assert "1000 dagar" in feedback.summary()
     assert ex.check({}).status == "invalid"
     assert ex.check(["indicated"] * len(cases.SORTING)).status == "incorrect"
 
@@ -239,3 +239,15 @@ def test_docstring_examples_of_the_method_package_run():
     ):
         result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
         assert result.failed == 0 and result.attempted > 0, name
+
+
+def test_solutions_show_only_in_instructor_mode(monkeypatch):
+    monkeypatch.delenv("COURSE_KIT_INSTRUCTOR", raising=False)
+    desk = mw.case_desk("C3")
+    assert "ck-exercise-solution" not in desk.children[-1].value
+    monkeypatch.setenv("COURSE_KIT_INSTRUCTOR", "1")
+    desk = mw.case_desk("C3")
+    assert "Refer elsewhere instead" in desk.children[-1].value
+    desk.picker.value = "C7"
+    assert "Start VIPP-SD now" in desk.children[-1].value
+    assert "ck-exercise-solution" in mw.sorting_exercise().children[-1].value

@@ -49,11 +49,13 @@ def test_advice_for_each_parent_names_a_source_or_the_judgement_label(parent):
     advice = fp.parent_advice(parent)
     assert len(advice) >= 3
     for sentence, source in advice:
-        assert sentence and ("http" in source or "judgement" in source or "seed" in source)
+        assert sentence and (
+            "http" in source or "judgement" in source or "course material" in source
+        )
 
 
 def test_depressed_parent_advice_rests_on_the_seminar_and_fathers_on_the_pilot():
-    assert "seed document 001" in fp.parent_advice("depressed")[0][1]
+    assert "1000 dagar" in fp.parent_advice("depressed")[0][1]
     assert "10.1177/1359104512437210" in fp.parent_advice("father")[1][1]
     with pytest.raises(ValueError, match="parent must be one of"):
         fp.parent_advice("grandmother")

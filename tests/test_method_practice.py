@@ -323,7 +323,7 @@ def test_reflection_outline_rubric_holds_only_the_course_plans_requirements(log)
         line for line in outline.splitlines() if line.startswith("| ") and "Requirement" not in line
     ]
     assert len(rows) == len(practice.RUBRIC) == 4
-    assert "seed document 000" in outline and "G/U" in outline
+    assert "VIPP-SD course plan" in outline and "G/U" in outline
     assert "no detailed criteria" in outline
     assert "course authors' judgement" in outline  # the sections are labelled
     for key in practice.OBJECTIVES:
@@ -336,7 +336,7 @@ def test_fidelity_items_have_sources_or_the_judgement_label():
     table = practice.fidelity_table()
     assert len(table) == len(practice.FIDELITY)
     for source in table.iloc[:, 1]:
-        assert "http" in source or "judgement" in source or "seed document" in source
+        assert "http" in source or "judgement" in source or "course material" in source
 
 
 def test_chart_draws_the_ratings_and_returns_the_axes(log):

@@ -64,6 +64,7 @@ EN: dict[str, str] = {
     # the age window
     "method.age.slider": "Child's age (months)",
     "method.age.child": "A child of {years} year(s) and {months} month(s)",
+    "method.age.tick": "{years} y",
     "method.age.band_young": "under 6 months",
     "method.age.band_infant": "6-12 months: without the discipline part",
     "method.age.band_full": "1-6 years: the full programme",
@@ -142,7 +143,7 @@ EN: dict[str, str] = {
     "and what is interaction treatment then?",
     "exercises.09.depression_first.solution": "Effective treatment of the mother's depression "
     "(or PTSD) should come first; interaction treatment is then considered as an add-on. "
-    "Watch for depression in the partner too. (Course seed 001; the studies behind the slide "
+    "Watch for depression in the partner too. (Seminar on the first 1000 days; the studies behind the slide "
     "are not named there.)",
     "exercises.09.depression_first.option_a": "Start VIPP-SD first: a better interaction will "
     "lift her mood.",

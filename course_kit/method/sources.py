@@ -26,15 +26,16 @@ JUDGEMENT = "judgement"
 
 #: key -> (citation, URL or ""). Seeds are the course's own source documents.
 SOURCES: dict[str, tuple[str, str]] = {
-    "seed000": ("VIPP-SD course plan (Ericastiftelsen), course seed document 000", ""),
+    # the course's own source documents (shared with participants as course material)
+    "seed000": ("VIPP-SD course plan (Ericastiftelsen), course material", ""),
     "seed001": (
-        "Seminar slides 'Hur kan kunskap om barnets första 1000 dagar omsättas i praktik?', "
-        "course seed document 001",
+        "Seminar 'Hur kan kunskap om barnets första 1000 dagar omsättas i praktik?' (Child "
+        "health and parenting research group), course material",
         "",
     ),
     "seed002": (
-        "RBUP, further education in child-welfare work with at-risk infant and toddler "
-        "families, course seed document 002",
+        "RBUP, course description 'Fordypning i barnevernsarbeid med risikoutsatte sped- og "
+        "småbarnsfamilier', course material",
         "",
     ),
     "VSI-EN": (

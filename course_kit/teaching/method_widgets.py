@@ -54,6 +54,19 @@ def _check_row(widgets, exercise, read, inputs):
     return button, feedback
 
 
+def _solution(exercise) -> str:
+    """The solution panel, shown only in instructor mode (as for every exercise of the kit)."""
+    from course_kit.teaching.exercises import instructor_mode
+
+    if not instructor_mode() or not exercise.solution:
+        return ""
+    return (
+        '<div class="ck-exercise-solution" style="border-left:4px solid #56B4E9;'
+        f'padding:6px 10px;background:#eef7fc"><b>{html.escape(text("exercises.solution_title"))}'
+        f"</b><br>{html.escape(exercise.solution)}</div>"
+    )
+
+
 # --- notebook 09 ------------------------------------------------------------------------
 
 
@@ -83,8 +96,9 @@ def _age_html(age: int) -> str:
         f'<div style="position:absolute;left:calc({marker:.2f}% - 2px);top:-4px;bottom:-4px;'
         'width:4px;background:#D55E00"></div></div>'
         '<div style="display:flex;justify-content:space-between;max-width:40em;font-size:90%;'
-        'color:#555"><span>0</span><span>1 y</span><span>2 y</span><span>3 y</span>'
-        "<span>4 y</span><span>5 y</span><span>6 y</span><span>7 y</span><span>8 y</span></div>"
+        'color:#555">'
+        + "".join(f"<span>{html.escape(text('method.age.tick', years=y))}</span>" for y in range(9))
+        + "</div>"
     )
     years, months = divmod(age, 12)
     return (
@@ -164,8 +178,11 @@ def case_desk(start: str = "C1"):
 
     button, feedback = _check_row(widgets, _Proxy(), read, [decision, *ticks])
 
+    solution = widgets.HTML()
+
     def show(cid):
         state["exercise"] = CaseExercise(case(cid))
+        solution.value = _solution(state["exercise"])
         shown.value = case(cid)._repr_html_()
         decision.value = None
         for t in ticks:
@@ -184,6 +201,7 @@ def case_desk(start: str = "C1"):
             widgets.VBox(ticks),
             widgets.HBox([button]),
             feedback,
+            solution,
         ]
     )
     box.add_class("ck-case-desk")
@@ -220,7 +238,8 @@ def sorting_exercise():
         widgets, exercise, lambda: {k: p.value for k, p in pickers.items()}, list(pickers.values())
     )
     question = widgets.HTML(f"<b>{html.escape(exercise.question)}</b>")
-    box = widgets.VBox([question, *rows, widgets.HBox([button]), feedback])
+    solution = widgets.HTML(_solution(exercise))
+    box = widgets.VBox([question, *rows, widgets.HBox([button]), feedback, solution])
     box.pickers, box.check_button, box.feedback = pickers, button, feedback
     return box
 
@@ -288,9 +307,12 @@ def phrasing_chooser(fragment: str = "tower"):
 
     button, feedback = _check_row(widgets, _Proxy(), lambda: choice.value, [choice])
 
+    solution = widgets.HTML()
+
     def show(key):
         ex = PhrasingExercise(key)
         state["exercise"] = ex
+        solution.value = _solution(ex)
         scene.value = f"<b>{html.escape(ex.question)}</b>"
         choice.options = [(text("method.choose_placeholder"), None)] + [
             (f"{letter}) {option}", option)
@@ -301,7 +323,7 @@ def phrasing_chooser(fragment: str = "tower"):
 
     picker.observe(lambda change: show(change["new"]), "value")
     show(fragment)
-    inner = widgets.VBox([scene, widgets.HBox([choice, button]), feedback])
+    inner = widgets.VBox([scene, widgets.HBox([choice, button]), feedback, solution])
     box = widgets.VBox([picker, inner])
     box.picker, box.choice, box.check_button, box.feedback = picker, choice, button, feedback
     return box
