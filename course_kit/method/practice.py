@@ -555,7 +555,8 @@ class PracticeLog:
         )
 
     def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary())}</p>" + self.to_frame().to_html(index=False)
+        table = self.to_frame().to_html(index=False) if self.entries else ""
+        return f"<p>{html.escape(self.summary())}</p>" + table
 
     # -- exports ------------------------------------------------------------------------------
     def supervision_brief(self, session: int | None = None) -> str:
@@ -691,7 +692,7 @@ def reflection_outline(log: PracticeLog | None = None) -> str:
             else ""
         )
         lines.append(f"{i}. **{text(f'practice.section.{key}')}**{tail}")
-        lines.append(f"   {text(f'practice.section.{key}.prompt')}")
+        lines.append(f"    - {text(f'practice.section.{key}.prompt')}")
     return "\n".join(lines) + "\n"
 
 

@@ -454,7 +454,7 @@ def log_form(log):
         max=9,
         description=text("practice.form.rating"),
         style={"description_width": "initial"},
-        layout=widgets.Layout(width="32em"),
+        layout=widgets.Layout(width="44em"),
     )
     ticks = []
     for key in FIDELITY:
