@@ -750,6 +750,20 @@ EN: dict[str, str] = {
     "concepts.supportive": "supportive",
 }
 
+
+def _add_topic_catalogs() -> None:
+    # The method notebooks keep their strings beside their code (course_kit/method/
+    # _messages*.py), so that work on them does not collide with edits to this catalog.
+    from course_kit import method
+
+    extra = method.catalog()
+    clash = sorted(set(extra) & set(EN))
+    if clash:
+        raise KeyError(f"course_kit.method repeats message keys {clash[:5]}")
+    EN.update(extra)
+
+
+_add_topic_catalogs()
 _TABLES = {"en": EN}
 
 
@@ -774,10 +788,3 @@ def text(key: str, /, **values) -> str:
     except KeyError:
         raise KeyError(f"No message with key {key!r} in the {LANGUAGE!r} table.") from None
     return template.format(**values) if values else template
-
-
-# The method notebooks (09, 10, 12) keep their texts in their own file, so that work on
-# them does not collide with edits to this catalog.
-from course_kit.method._messages import EN as _METHOD_EN  # noqa: E402
-
-EN.update(_METHOD_EN)

@@ -1,13 +1,32 @@
-"""The VIPP-SD method itself: suitability, intervention targets, feedback, practice.
+"""The VIPP-SD method itself: theory, programme, observation, suitability, feedback, practice.
 
-==================================  ==============================================
-``course_kit.method.cases``           the written case files of notebook 09 and the
-                                      check of a participant's decision and targets
+=======================================  ============================================
+``course_kit.method.social_learning``    a small teaching model of the coercive
+                                         cycle (notebook 02)
+``course_kit.method.programme``          the visits, filming, themes and feedback
+                                         principles from public sources (notebook 03)
+``course_kit.method.scenes``             the written observation scenes, their
+                                         reference coding and the marking check
+                                         (notebook 04)
+``course_kit.method.cases``              the written case files of notebook 09 and
+                                         the check of a participant's decision and
+                                         targets
 ``course_kit.method.feedback_phrasing``  phrasing video feedback (notebook 10)
-``course_kit.method.practice``        the practice-period log, fidelity checklist,
-                                      supervision brief and ELAN import (notebook 12)
-``course_kit.method.sources``         the public sources the method claims rest on
-==================================  ==============================================
+``course_kit.method.practice``           the practice-period log, fidelity
+                                         checklist, supervision brief and ELAN
+                                         import (notebook 12)
+``course_kit.method.sources``            the public sources the method claims rest on
+=======================================  ============================================
+
+Every statement about the method rests on a VERIFIED public source or is
+labelled as the course authors' judgement; the proprietary VIPP-SD manual is
+not reproduced.
+
+Participant-facing strings and exercise answers live in this package's own
+files (``_messages*.py`` with a dict ``EN``, ``_bank*.py`` with a dict
+``BANK``), so that work on the method does not edit the big shared catalog.
+:func:`catalog` and :func:`bank` merge them; ``course_kit.messages`` and
+``course_kit.teaching.bank`` pick them up.
 
 Submodules load on first use, so ``import course_kit`` stays light. The widgets
 that lay this content out for the notebooks are in the teaching layer,
@@ -18,15 +37,49 @@ Examples
 >>> import course_kit as ck
 >>> ck.method.cases.DECISIONS[0]
 'start_now'
+>>> "social.model_label" in ck.method.catalog()
+True
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
-_SUBMODULES = ("cases", "feedback_phrasing", "practice", "sources")
+_SUBMODULES = (
+    "cases",
+    "feedback_phrasing",
+    "practice",
+    "programme",
+    "scenes",
+    "social_learning",
+    "sources",
+)
 
-__all__ = list(_SUBMODULES)
+__all__ = ["bank", "catalog", *_SUBMODULES]
+
+
+def _merge(prefix: str, attribute: str) -> dict:
+    merged: dict = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if not info.name.startswith(prefix):
+            continue
+        table = getattr(importlib.import_module(f"{__name__}.{info.name}"), attribute)
+        clash = set(merged) & set(table)
+        if clash:  # two files claiming one key is a programming error
+            raise KeyError(f"{info.name} repeats the keys {sorted(clash)[:5]}")
+        merged.update(table)
+    return merged
+
+
+def catalog() -> dict[str, str]:
+    """The English strings of every ``_messages*.py`` file of this package."""
+    return _merge("_messages", "EN")
+
+
+def bank() -> dict[str, dict]:
+    """The exercise settings (kind, answer, ...) of every ``_bank*.py`` file."""
+    return _merge("_bank", "BANK")
 
 
 def __getattr__(name: str):

@@ -178,7 +178,7 @@ BANK: dict[str, dict] = {
     },
 }
 
-# The method notebooks (09, 10, 12) keep their answers in their own file.
-from course_kit.method._bank import BANK as _METHOD_BANK  # noqa: E402
+# The method notebooks keep their answers in their own files (course_kit/method/_bank*.py).
+from course_kit import method  # noqa: E402
 
-BANK.update(_METHOD_BANK)
+BANK.update(method.bank())
