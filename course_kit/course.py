@@ -1,22 +1,34 @@
-"""The map of the course: which notebook belongs to which course day.
+"""The map of the course: days, notebooks, and the learning objectives they teach.
 
 One source of truth for ``notebooks/00-start-here.ipynb``, ``notebooks/index.ipynb``
 and the README's table (``scripts/make_index.py`` writes the last two; a test
 checks they are in sync and that every notebook listed here exists).
 
-The VIPP-SD intervener course has five course days (see the course plan); the
-assignment of notebooks to days below is the kit's suggestion.
+The five course days follow the course plan (Ericastiftelsen's VIPP-SD course
+plan, the kit's seed document): theory (attachment *and* social learning), the
+method and observation, the evidence, for whom and how to adapt, and the
+practice period. The assignment of notebooks to days is the kit's suggestion.
+
+:data:`LEARNING_OBJECTIVES` lists the six learning objectives of the course
+plan ("Lärandemål"), in English with the Swedish original, each with the
+notebook sections that teach it. ``tests/test_course_map.py`` keeps every
+objective mapped to at least one section that has an interactive demonstration
+and a self-check.
+
+:data:`RENAMED` records notebooks that got a new file name, so that
+``course-kit workspace update`` moves a participant's copy (and their edits)
+to the new name.
 """
 
 from __future__ import annotations
 
 COURSE_DAYS = {
     0: "Before the course",
-    1: "Day 1 - Attachment and sensitivity: the theory behind VIPP-SD",
-    2: "Day 2 - Observing and scoring sensitivity",
-    3: "Day 3 - The evidence: effect sizes and meta-analysis",
-    4: "Day 4 - For whom does it work? Differential susceptibility",
-    5: "Day 5 - From evidence to practice",
+    1: "Day 1 - Theory: attachment and social learning",
+    2: "Day 2 - The method and observation",
+    3: "Day 3 - The evidence",
+    4: "Day 4 - For whom, and how to adapt",
+    5: "Day 5 - The practice period",
 }
 
 NOTEBOOKS = [
@@ -34,6 +46,22 @@ NOTEBOOKS = [
         "minutes": 45,
         "objectives": "Describe the attachment patterns and Ainsworth's sensitivity scale; "
         "explain what a correlation of .24 means for individual families.",
+    },
+    {
+        "file": "02-social-learning-and-sensitive-discipline.ipynb",
+        "day": 1,
+        "title": "Social learning and sensitive discipline",
+        "minutes": 45,
+        "objectives": "Explain reinforcement and the coercive cycle (Patterson); tell sensitive "
+        "discipline (limits, distraction, praise, time-out, empathy) from harsh control.",
+    },
+    {
+        "file": "03-the-vipp-sd-programme.ipynb",
+        "day": 2,
+        "title": "The VIPP-SD programme",
+        "minutes": 45,
+        "objectives": "Describe the visits, what is filmed and when, the themes for infants and "
+        "for 1-6-year-olds, and the principles of giving video feedback.",
     },
     {
         "file": "02-scoring-sensitivity.ipynb",
@@ -60,20 +88,20 @@ NOTEBOOKS = [
         "and the prediction interval; recognise publication bias.",
     },
     {
+        "file": "06-evidence-to-practice.ipynb",
+        "day": 3,
+        "title": "From evidence to practice",
+        "minutes": 60,
+        "objectives": "Find and weigh evidence with PICO and GRADE; compare interventions; "
+        "combine evidence, clinical expertise and family values.",
+    },
+    {
         "file": "05-differential-susceptibility.ipynb",
         "day": 4,
         "title": "Differential susceptibility",
         "minutes": 60,
         "objectives": "Tell diathesis-stress from differential susceptibility; read regions of "
         "significance and the crossover point; explain why such tests need large samples.",
-    },
-    {
-        "file": "06-evidence-to-practice.ipynb",
-        "day": 5,
-        "title": "From evidence to practice",
-        "minutes": 60,
-        "objectives": "Find and weigh evidence with PICO and GRADE; compare interventions; "
-        "combine evidence, clinical expertise and family values.",
     },
     {
         "file": "09-suitability-and-targets.ipynb",
@@ -104,6 +132,79 @@ NOTEBOOKS = [
     },
 ]
 
+# The six learning objectives of the course plan ("Lärandemål"), with the notebook
+# sections that teach them: (notebook file, section number, section title). The
+# section number is the "## N." heading of the notebook; the title is for people.
+LEARNING_OBJECTIVES = [
+    {
+        "key": "theory",
+        "kind": "knowledge and understanding",
+        "sv": "Visa kunskap och förståelse för den teoretiska underbyggnaden till VIPP-SD.",
+        "en": "Show knowledge and understanding of the theoretical basis of VIPP-SD "
+        "(attachment and social learning).",
+        "sections": [
+            ("01-attachment-and-sensitivity.ipynb", 3, "Sensitivity and attachment security"),
+            ("02-social-learning-and-sensitive-discipline.ipynb", 2, "The coercive cycle"),
+            ("02-social-learning-and-sensitive-discipline.ipynb", 3, "Sensitive discipline"),
+        ],
+    },
+    {
+        "key": "development",
+        "kind": "knowledge and understanding",
+        "sv": "Visa förståelse för den utvecklingspsykologiska rationalen för VIPP-SD.",
+        "en": "Show understanding of the developmental rationale of VIPP-SD.",
+        "sections": [
+            ("01-attachment-and-sensitivity.ipynb", 3, "Sensitivity and attachment security"),
+            ("03-the-vipp-sd-programme.ipynb", 2, "Themes and the child's age"),
+        ],
+    },
+    {
+        "key": "evidence",
+        "kind": "knowledge and understanding",
+        "sv": "Ha fördjupade kunskaper om det empiriska stödet för VIPP-SD vad gäller att öka "
+        "föräldrars lyhördhet och barns anknytningstrygghet.",
+        "en": "Have in-depth knowledge of the empirical support for VIPP-SD in increasing "
+        "parents' sensitivity and children's attachment security.",
+        "sections": [
+            ("03-effect-sizes.ipynb", 3, "What does d = 0.3 to 0.5 look like?"),
+            ("03-effect-sizes.ipynb", 4, "Sampling error: why small trials disagree"),
+            ("06-evidence-to-practice.ipynb", 4, "The evidence navigator"),
+        ],
+    },
+    {
+        "key": "suitability",
+        "kind": "skills and abilities",
+        "sv": "Kunna bedöma en familjs lämplighet för VIPP-SD.",
+        "en": "Be able to assess a family's suitability for VIPP-SD.",
+        "sections": [
+            ("03-the-vipp-sd-programme.ipynb", 5, "For whom is VIPP-SD made?"),
+        ],
+    },
+    {
+        "key": "targets",
+        "kind": "skills and abilities",
+        "sv": "Kunna identifiera lämpliga områden för intervention i samspelet mellan förälder "
+        "och barn, baserat på anknytningsteori och teori om social inlärning.",
+        "en": "Be able to identify suitable targets for intervention in the interaction "
+        "between parent and child, based on attachment theory and social-learning theory.",
+        "sections": [
+            ("02-social-learning-and-sensitive-discipline.ipynb", 3, "Sensitive discipline"),
+        ],
+    },
+    {
+        "key": "adapting",
+        "kind": "skills and abilities",
+        "sv": "Kunna anpassa videofeedback till den individuella förälderns fungerande och behov.",
+        "en": "Be able to adapt video feedback to the individual parent's functioning and needs.",
+        "sections": [
+            ("03-the-vipp-sd-programme.ipynb", 4, "Giving video feedback"),
+        ],
+    },
+]
+
+# Notebooks that got a new file name: old name -> new name (see course_kit.workspace).
+RENAMED: dict[str, str] = {}
+
 
 def course_map():
     """The course map as a DataFrame (day, notebook, title, minutes, objectives).
@@ -125,5 +226,39 @@ def course_map():
             "objectives": nb["objectives"],
         }
         for nb in NOTEBOOKS
+    ]
+    return pd.DataFrame(rows)
+
+
+def objectives_map():
+    """The learning objectives of the course plan and the sections that teach them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (objective, section): ``objective`` (English), ``swedish``
+        (the course plan's wording), ``kind``, ``notebook``, ``section``.
+
+    Examples
+    --------
+    >>> import course_kit as ck
+    >>> sorted(ck.course.objectives_map()["key"].unique())[:2]
+    ['adapting', 'development']
+    """
+    import pandas as pd
+
+    titles = {nb["file"]: nb["title"] for nb in NOTEBOOKS}
+    rows = [
+        {
+            "key": goal["key"],
+            "objective": goal["en"],
+            "swedish": goal["sv"],
+            "kind": goal["kind"],
+            "notebook": titles.get(file, file),
+            "file": file,
+            "section": f"{number}. {title}",
+        }
+        for goal in LEARNING_OBJECTIVES
+        for file, number, title in goal["sections"]
     ]
     return pd.DataFrame(rows)

@@ -70,8 +70,33 @@ SOURCES: dict[str, tuple[str, str]] = {
         "van IJzendoorn et al. (2023), Dev Psychopathol 35(1), doi:10.1017/S0954579421001462",
         "https://doi.org/10.1017/S0954579421001462",
     ),
+    "LEIDEN-METHOD": (
+        'VIPP Training and Research Centre, Leiden, "Method"',
+        "http://vippleiden.com/en/professionals/method",
+    ),
+    "NCJ": (
+        "NCJ, JGZ-interventiebibliotheek, VIPP-SD",
+        "https://www.ncj.nl/producten-diensten/interventies/jgz-interventiebibliotheek/details1/"
+        "?item=231",
+    ),
+    "VSI-RESEARCH": (
+        'VIPP-SD International, "Research"',
+        "https://www.vipp-sd-international.org/research",
+    ),
+    "VIPP-FC": (
+        "Schoemaker et al. (2018), BMC Psychol 6:38, doi:10.1186/s40359-018-0246-z",
+        "https://bmcpsychology.biomedcentral.com/articles/10.1186/s40359-018-0246-z",
+    ),
+    "HOMVEE-AUTI": (
+        "HomVEE, VIPP-SD in brief (VIPP-AUTI)",
+        "https://homvee.acf.hhs.gov/node/71205",
+    ),
     "PLAN": (
         "Ericastiftelsen, VIPP-SD course plan (the course's seed document)",
+        "",
+    ),
+    "SEED001": (
+        "Seminar slides 'The first 1000 days' (the course's seed document)",
         "",
     ),
 }
