@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from course_kit import exercises, messages, method  # noqa: E402
-from course_kit.method import programme  # noqa: E402
-from course_kit.method import social_learning as sl  # noqa: E402
+from course_kit import exercises, messages, method
+from course_kit.method import programme
+from course_kit.method import social_learning as sl
 
 # --- the coercive-cycle teaching model ----------------------------------------------------
 
