@@ -23,6 +23,7 @@ NAMES = [
     "vipp_trials",
     "vipp_sd_synthetic",
 ]
+SCENE_DATA = ["observation_scenes", "observation_events"]  # tested in tests/test_scenes.py
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def data_copy(tmp_path, monkeypatch):
 def test_catalogue_lists_every_dataset():
     cat = datasets.list()
     assert list(cat.columns) == ["name", "title", "rows", "source", "synthetic", "available"]
-    assert set(NAMES) | {"evidence_table", "method_cases"} == set(cat["name"])
+    assert set(NAMES) | {"evidence_table", "method_cases", *SCENE_DATA} == set(cat["name"])
     row = cat.set_index("name")
     assert row.loc["vipp_sd_synthetic", "synthetic"] == "yes"
     assert "SYNTHETIC" in row.loc["vipp_sd_synthetic", "title"]

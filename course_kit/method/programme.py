@@ -22,6 +22,7 @@ from course_kit.messages import text
 
 __all__ = [
     "SOURCES",
+    "THEME_KEYS",
     "feedback_principles",
     "filmed_situations",
     "plot_programme",
@@ -150,16 +151,35 @@ def visits():
 # one per visit (MVIJ); the first is confirmed for VIPP-SD (NOPUNISH). Discipline
 # topics: HomVEE's list; their order per session is NOT public (session = None).
 _THEMES = [
-    ("sensitivity", 1, "Exploration vs. attachment behaviour", "MVIJ, NOPUNISH"),
-    ("sensitivity", 2, "Noticing the child's (subtle) signals", "MVIJ, HOMVEE"),
-    ("sensitivity", 3, "Responding promptly and adequately", "MVIJ, HOMVEE"),
-    ("sensitivity", 4, "Sharing emotions (affective attunement)", "MVIJ, HOMVEE"),
-    ("discipline", None, "Consistent strategies and limit setting", "HOMVEE"),
-    ("discipline", None, "Distraction and non-coercive responses", "HOMVEE"),
-    ("discipline", None, "Positive reinforcement (praise; ignore attention-seeking)", "HOMVEE"),
-    ("discipline", None, "Time-out to de-escalate a temper tantrum", "HOMVEE"),
-    ("discipline", None, "Empathy for the child", "HOMVEE"),
+    (
+        "exploration_attachment",
+        "sensitivity",
+        1,
+        "Exploration vs. attachment behaviour",
+        "MVIJ, NOPUNISH",
+    ),
+    ("signals", "sensitivity", 2, "Noticing the child's (subtle) signals", "MVIJ, HOMVEE"),
+    ("responding", "sensitivity", 3, "Responding promptly and adequately", "MVIJ, HOMVEE"),
+    (
+        "sharing_emotions",
+        "sensitivity",
+        4,
+        "Sharing emotions (affective attunement)",
+        "MVIJ, HOMVEE",
+    ),
+    ("limit_setting", "discipline", None, "Consistent strategies and limit setting", "HOMVEE"),
+    ("distraction", "discipline", None, "Distraction and non-coercive responses", "HOMVEE"),
+    (
+        "positive_reinforcement",
+        "discipline",
+        None,
+        "Positive reinforcement (praise; ignore attention-seeking)",
+        "HOMVEE",
+    ),
+    ("time_out", "discipline", None, "Time-out to de-escalate a temper tantrum", "HOMVEE"),
+    ("empathy", "discipline", None, "Empathy for the child", "HOMVEE"),
 ]
+THEME_KEYS = [row[0] for row in _THEMES]
 
 
 def themes(age_months: float | None = None):
@@ -175,7 +195,8 @@ def themes(age_months: float | None = None):
     Returns
     -------
     pandas.DataFrame
-        ``strand`` ("sensitivity" or "discipline"), ``session`` (1-4 for the
+        ``key`` (short name, used by the scenes), ``strand`` ("sensitivity" or
+        "discipline"), ``session`` (1-4 for the
         sensitivity themes as published for VIPP; missing for the discipline
         topics, whose order is not public), ``theme`` and ``source``.
 
@@ -187,7 +208,10 @@ def themes(age_months: float | None = None):
     import pandas as pd
 
     frame = _frame(
-        [{"strand": s, "session": n, "theme": t, "source": src} for s, n, t, src in _THEMES]
+        [
+            {"key": k, "strand": s, "session": n, "theme": t, "source": src}
+            for k, s, n, t, src in _THEMES
+        ]
     )
     frame["session"] = frame["session"].astype("Int64")
     if age_months is not None:
