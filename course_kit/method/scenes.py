@@ -486,11 +486,23 @@ def plot_scene(scene_id: str, ax=None, *, marks=None, reference: bool = False):
         )
         for k, c in colours.items()
     ]
+    if reference:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="s",
+                ls="",
+                color="#777777",
+                markersize=7,
+                label=text("scenes.reference_mark"),
+            )
+        )
     ax.legend(
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.28),
-        ncol=3,
+        ncol=len(handles),
         fontsize=8,
         frameon=False,
     )
