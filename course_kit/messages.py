@@ -638,6 +638,10 @@ EN: dict[str, str] = {
         "You have changed {name}, so it was NOT replaced. The newer version is next to it: {new}"
     ),
     "workspace.kept": "Your changes to {name} are kept.",
+    "workspace.renamed": "The notebook {name} has a new name in this course version: your copy, "
+    "with your changes, is now {new}.",
+    "workspace.rename_blocked": "The notebook {name} is called {new} in this course version, "
+    "but both files are in your workspace, so both were left as they are.",
     "workspace.backup": "Your old copy is saved as {name}",
     "workspace.problem": "course-kit workspace: {message}",
     "workspace.no_source": (

@@ -113,6 +113,9 @@ class WorkspaceReport:
         was placed beside each.
     kept : list of str
         Edited files with no newer version in the kit (left as they are).
+    renamed : list of (str, str)
+        The participant's copies moved to a notebook's new name (old, new),
+        edits and all (see ``course_kit.course.RENAMED``).
     unchanged : list of str
         Files already up to date.
     backups : list of str
@@ -129,6 +132,7 @@ class WorkspaceReport:
     restored: list[str] = field(default_factory=list)
     beside: list[tuple[str, str]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     backups: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -138,6 +142,7 @@ class WorkspaceReport:
         """One plain sentence per thing that happened."""
         out = list(self.notes) + list(self.problems)
         out += [text("workspace.backup", name=n) for n in self.backups]
+        out += [text("workspace.renamed", name=n, new=new) for n, new in self.renamed]
         out += [text("workspace.added", name=n) for n in self.added]
         out += [text("workspace.updated", name=n) for n in self.updated]
         out += [text("workspace.restored", name=n) for n in self.restored]
@@ -149,6 +154,7 @@ class WorkspaceReport:
         """Files that were written (copied, replaced, restored, placed beside, backed up)."""
         return [
             *self.backups,
+            *(new for _, new in self.renamed),
             *self.added,
             *self.updated,
             *self.restored,
@@ -165,7 +171,8 @@ class WorkspaceReport:
         """One row per file: ``file``, ``action`` and ``note`` (a tidy DataFrame)."""
         import pandas as pd
 
-        rows = [(n, "added", "") for n in self.added]
+        rows = [(new, "renamed", n) for n, new in self.renamed]
+        rows += [(n, "added", "") for n in self.added]
         rows += [(n, "updated", "") for n in self.updated]
         rows += [(n, "restored", "") for n in self.restored]
         rows += [(n, "kept, new version beside", new) for n, new in self.beside]
@@ -630,6 +637,7 @@ def _sync(folder: Path, src: Path) -> WorkspaceReport:
     _check_writable(folder)
     report = WorkspaceReport(path=folder)
     manifest, recovering = _load_manifest(folder, report)
+    _apply_renames(folder, manifest, report)
     files = list(source_files(src).items())
     for index, (rel, original) in enumerate(files):
         try:
@@ -649,6 +657,44 @@ def _sync(folder: Path, src: Path) -> WorkspaceReport:
     except OSError as exc:
         raise _stopped(exc, folder / MANIFEST, report, [MANIFEST]) from None
     return report
+
+
+def _apply_renames(folder: Path, manifest: dict, report) -> None:
+    """Move the participant's copy of each renamed notebook to its new name.
+
+    The copy keeps its content (edits and all) and its manifest entry, so the
+    usual rules then apply under the new name: an untouched copy is updated, an
+    edited one is kept and the newer version is placed beside it. Nothing is
+    moved when the new name is already taken: both files are the participant's.
+    """
+    from course_kit.course import RENAMED
+
+    for old, new in RENAMED.items():
+        source, target = folder / old, folder / new
+        if not source.is_file():
+            continue
+        if target.exists():
+            report.notes.append(text("workspace.rename_blocked", name=old, new=new))
+            continue
+        try:
+            # a hard link never replaces a file that appeared at the new name meanwhile
+            linked = _link(source, target)
+        except FileExistsError:
+            linked = None
+        if linked is False:  # no hard links here (some network drives): copy instead
+            linked = _create_new(target, source.read_bytes()) or None
+        if linked is None:
+            report.notes.append(text("workspace.rename_blocked", name=old, new=new))
+            continue
+        if _file_sha256(source) != _file_sha256(target):
+            # the participant saved the old notebook just now: keep both files
+            report.notes.append(text("workspace.rename_blocked", name=old, new=new))
+            continue
+        os.unlink(source)
+        entry = manifest["files"].pop(old, None)
+        if isinstance(entry, dict):
+            manifest["files"][new] = entry
+        report.renamed.append((old, new))
 
 
 def _sync_file(

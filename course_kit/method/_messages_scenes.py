@@ -77,6 +77,9 @@ EN.update(
         "<b>Parent's response:</b> {response}<br><b>Theme:</b> {theme}<br><b>Fragment:</b> "
         "{fragment}<br><i>{note}</i>",
         "scenes.none": "-",
+        "scenes.order_judgement": "The order (strengths first, then the child's signals in words, "
+        "then a missed signal if the working alliance allows it) is the course authors' judgement, "
+        "resting on the sources' emphasis on positive sequences. Discuss it with your supervisor.",
         # exercise: which kind of fragment
         "exercises.observing.which_kind.question": "Scene S06 (written for the course): Omar, "
         "2½, looks at the glass jar and then at his father before he reaches for it. As what "

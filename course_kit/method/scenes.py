@@ -44,6 +44,7 @@ __all__ = [
     "MarkingResult",
     "Scene",
     "check_marking",
+    "feedback_order",
     "load_scenes",
     "plot_scene",
     "scene",
@@ -407,6 +408,32 @@ def check_marking(scene_id: str, marks, theme: str | None = None) -> MarkingResu
     rows.sort(key=lambda r: r["event"])
     right = None if theme is None else theme == sc.main_theme
     return MarkingResult(scene=sc, rows=rows, theme=theme, theme_right=right)
+
+
+def feedback_order(scene_id: str):
+    """The reference fragments in the order the course authors would show them.
+
+    Moments to praise first, then moments to speak for the child, then missed
+    signals; within a kind, in the order of the film. This order is the course
+    authors' judgement, resting on the sources' emphasis on positive sequences
+    (see ``course_kit.method.programme.feedback_principles``); it is not a rule
+    of the VIPP-SD manual.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The fragment events with an added ``order`` column (1, 2, ...).
+
+    Examples
+    --------
+    >>> feedback_order("S04")["fragment"].tolist()
+    ['praise', 'speak_for_child', 'missed_signal']
+    """
+    frags = scene(scene_id).fragments().copy()
+    frags["_rank"] = frags["fragment"].map({k: i for i, k in enumerate(FRAGMENT_KINDS)})
+    frags = frags.sort_values(["_rank", "time_s"], kind="stable").drop(columns="_rank")
+    frags.insert(0, "order", range(1, len(frags) + 1))
+    return frags.reset_index(drop=True)
 
 
 # --- drawing ------------------------------------------------------------------------------
