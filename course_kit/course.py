@@ -64,6 +64,14 @@ NOTEBOOKS = [
         "for 1-6-year-olds, and the principles of giving video feedback.",
     },
     {
+        "file": "04-observing-interaction.ipynb",
+        "day": 2,
+        "title": "Observing interaction and choosing fragments",
+        "minutes": 60,
+        "objectives": "Read a scene of everyday interaction as signal, response and theme; "
+        "choose the fragments to replay to the parent and say why.",
+    },
+    {
         "file": "02-scoring-sensitivity.ipynb",
         "day": 2,
         "title": "Scoring sensitivity",
@@ -188,6 +196,7 @@ LEARNING_OBJECTIVES = [
         "en": "Be able to identify suitable targets for intervention in the interaction "
         "between parent and child, based on attachment theory and social-learning theory.",
         "sections": [
+            ("04-observing-interaction.ipynb", 2, "Mark the fragments you would replay"),
             ("02-social-learning-and-sensitive-discipline.ipynb", 3, "Sensitive discipline"),
         ],
     },
@@ -198,6 +207,7 @@ LEARNING_OBJECTIVES = [
         "en": "Be able to adapt video feedback to the individual parent's functioning and needs.",
         "sections": [
             ("03-the-vipp-sd-programme.ipynb", 4, "Giving video feedback"),
+            ("04-observing-interaction.ipynb", 3, "What to show this parent"),
         ],
     },
 ]

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = {
     "social": "02-social-learning-and-sensitive-discipline.ipynb",
     "programme": "03-the-vipp-sd-programme.ipynb",
+    "observing": "04-observing-interaction.ipynb",
 }
 CHECK = "# NBVAL_CHECK_OUTPUT"
 IGNORE = "# NBVAL_IGNORE_OUTPUT"
@@ -68,7 +69,12 @@ def test_ends_with_key_points_and_an_instructor_note(key):
 @params
 def test_two_demonstrations_one_main_widget(key):
     code = _code(key)
-    demos = [c for c in _cells(key) if c["cell_type"] == "code" and "widgets.VBox(" in c["source"]]
+    demos = [
+        c
+        for c in _cells(key)
+        if c["cell_type"] == "code"
+        and re.search(r"widgets\.VBox\(|observation\.\w+\(", c["source"])
+    ]
     demos = [c for c in demos if not c["source"].startswith(f"{IGNORE}\nexercise(")]
     assert len(demos) >= 2
     assert code.count('add_class("ck-main-widget")') == 1
@@ -107,6 +113,8 @@ def test_models_and_scenes_are_labelled(key):
     assert "course authors' judgement" in text
     if key == "social":
         assert "TEACHING MODEL" in text
+    if key == "observing":
+        assert "SYNTHETIC" in text
 
 
 # Method claims and the source that must stand near every occurrence.
@@ -127,6 +135,13 @@ CITED = {
         (r"first person", r"FAQ"),
         (r"aged \*\*1 to 6\*\*", r"Leiden"),
         (r"90 minutes", r"Ramchandani"),
+    ],
+    "observing": [
+        (r"speaking for the child", r"van IJzendoorn"),
+        (r"Ainsworth", r"1974"),
+        (r"expert on the(ir)? child", r"VIPP-SD International"),
+        (r"scripted but tailored|adjusted to each parent", r"No Punish"),
+        (r"\"don't touch\" moment", r"FAQ"),
     ],
 }
 

@@ -17,8 +17,8 @@ A participant marks the moments they would replay, each as one of three kinds
 of fragment (:data:`FRAGMENT_KINDS`), and picks the theme they would work on.
 :func:`check_marking` compares that with the reference. A mark counts for a
 reference fragment when it is on the same event, or on the event just before or
-after it (the child's signal and the parent's answer belong to one moment); an
-exact mark is matched first.
+after it when one is the child's and the other the parent's (a signal and its
+answer belong to one moment); an exact mark is matched first.
 
 Examples
 --------
@@ -369,11 +369,13 @@ def check_marking(scene_id: str, marks, theme: str | None = None) -> MarkingResu
         if ref in chosen:
             matched[ref] = ref
             used.add(ref)
-    for ref in reference:  # then a mark on the event just before or after
+    who = dict(zip(sc.events["event"], sc.events["who"], strict=True))
+    for ref in reference:  # then a mark on the partner's event just before or after
         if ref in matched:
             continue
         for near in (ref - 1, ref + 1):
-            if near in chosen and near not in used and near not in reference:
+            partner = {who.get(near), who[ref]} == {"child", "parent"}
+            if near in chosen and near not in used and near not in reference and partner:
                 matched[ref] = near
                 used.add(near)
                 break

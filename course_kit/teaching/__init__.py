@@ -7,6 +7,7 @@
 ``explorers``       sliders and dropdowns over precomputed SYNTHETIC results
 ``drawings``        concept drawings (the shapes of ideas; no estimates)
 ``formulas``        textbook formulas behind the pictures (U3, overlap, NNT...)
+``observation``     marking the fragments of the course's written scenes
 ``_widgets``        the one widget toolkit: figure to PNG, live figures,
                     image sliders (private to this package)
 ==================  ==========================================================
@@ -38,7 +39,7 @@ from course_kit.teaching.formulas import (
     simulated_ds,
 )
 
-_SUBMODULES = ("bank", "drawings", "exercises", "explorers", "formulas")
+_SUBMODULES = ("bank", "drawings", "exercises", "explorers", "formulas", "observation")
 
 __all__ = [
     "LiveFigure",

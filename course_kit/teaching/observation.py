@@ -1,0 +1,279 @@
+"""Widgets for practising observation on the course's written scenes (notebook 04).
+
+The logic (scenes, reference coding, the check) is in
+:mod:`course_kit.method.scenes`; this module only builds what people click.
+
+* :func:`marking_self_check` - choose a scene, read it as a timeline strip beside
+  its transcript, mark the moments you would replay (a moment to praise, to speak
+  for the child, a missed signal) and the theme, then check against the
+  reference with an explanation per fragment.
+* :func:`worked_example` - step through one scene event by event with its
+  reference coding shown (the worked example before the exercise).
+
+CSS classes for browser tests: ``ck-scene-kind`` (the per-event choices),
+``ck-scene-theme``, ``ck-scene-check`` (button) and ``ck-scene-feedback``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from course_kit.messages import text
+from course_kit.method import scenes as _scenes
+
+__all__ = ["fragment_order", "marking_self_check", "worked_example"]
+
+
+def _figure(scene_id: str, marks=None, reference: bool = False):
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 2.9))
+    _scenes.plot_scene(scene_id, ax=ax, marks=marks, reference=reference)
+    fig.tight_layout()
+    plt.close(fig)  # shown only inside a widget output
+    return fig
+
+
+def marking_self_check(scene_ids=None, start: str | None = None):
+    """The marking exercise: a scene chooser, strip, transcript with marks, theme and check.
+
+    Parameters
+    ----------
+    scene_ids : list of str, optional
+        The scenes to offer (default: all).
+    start : str, optional
+        The scene shown first (default: the first one).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With attributes for instructors and tests: ``scene_choice`` (Dropdown),
+        ``strip`` (Output with the timeline strip), ``kinds`` (dict event ->
+        Dropdown, rebuilt for each scene), ``theme`` (Dropdown), ``check_button``,
+        ``feedback`` (HTML) and ``result`` (the last MarkingResult or None).
+
+    Examples
+    --------
+    >>> box = marking_self_check(start="S03")  # doctest: +SKIP
+    >>> box.kinds[7].value = "praise"  # doctest: +SKIP
+    >>> box.check_button.click()  # doctest: +SKIP
+    """
+    import ipywidgets as widgets
+
+    from course_kit import teaching
+    from course_kit.method.programme import THEME_KEYS
+
+    table, _ = _scenes.load_scenes()
+    ids = list(table["scene"]) if scene_ids is None else list(scene_ids)
+    for sid in ids:
+        _scenes.scene(sid)  # a clear error for an unknown scene
+    titles = dict(zip(table["scene"], table["title"], strict=True))
+    scene_choice = widgets.Dropdown(
+        options=[(f"{sid}: {titles[sid]}", sid) for sid in ids],
+        value=start or ids[0],
+        description=text("scenes.choose_scene"),
+        layout=widgets.Layout(width="44em"),
+    )
+    intro = widgets.HTML()
+    strip = widgets.Output()
+    rows_box = widgets.VBox()
+    theme = widgets.Dropdown(
+        options=[(text("scenes.choose_theme"), None)]
+        + [(text(f"scenes.theme.{k}"), k) for k in THEME_KEYS],
+        value=None,
+        description=text("scenes.theme_label"),
+        layout=widgets.Layout(width="36em"),
+    )
+    theme.add_class("ck-scene-theme")
+    check_button = widgets.Button(
+        description=text("scenes.check_button"),
+        button_style="primary",
+        layout=widgets.Layout(width="auto"),
+    )
+    check_button.add_class("ck-scene-check")
+    clear_button = widgets.Button(
+        description=text("scenes.reset_button"), layout=widgets.Layout(width="auto")
+    )
+    feedback = widgets.HTML()
+    feedback.add_class("ck-scene-feedback")
+    kind_options = [(text("scenes.choose_kind"), "")] + [
+        (text(f"scenes.kind.{k}"), k) for k in _scenes.FRAGMENT_KINDS
+    ]
+    box = widgets.VBox()
+
+    def marks() -> dict:
+        return {event: d.value for event, d in box.kinds.items() if d.value}
+
+    def redraw(reference: bool = False) -> None:
+        teaching.show_figure(_figure(scene_choice.value, marks(), reference), strip)
+
+    def on_mark(change=None) -> None:
+        feedback.value = ""
+        box.result = None
+        redraw()
+
+    def build(change=None) -> None:
+        sc = _scenes.scene(scene_choice.value)
+        intro.value = text(
+            "scenes.scene_intro",
+            title=html.escape(sc.title),
+            label=text("scenes.label"),
+            age=_age(sc.age_months),
+            situation=html.escape(sc.situation),
+            summary=html.escape(sc.summary),
+        )
+        box.kinds = {}
+        rows = []
+        for r in sc.transcript().itertuples(index=False):
+            kind = widgets.Dropdown(
+                options=kind_options, value="", layout=widgets.Layout(width="15em")
+            )
+            kind.add_class("ck-scene-kind")
+            kind.observe(on_mark, names="value")
+            box.kinds[int(r.event)] = kind
+            label = widgets.HTML(
+                f"<b>{r.event}</b>&nbsp; {r.time} &nbsp;<i>{html.escape(text('scenes.who.' + r.who))}</i>",
+                layout=widgets.Layout(width="9em"),
+            )
+            what = widgets.HTML(html.escape(r.what), layout=widgets.Layout(width="34em"))
+            rows.append(widgets.HBox([label, what, kind]))
+        rows_box.children = rows
+        theme.value = None
+        feedback.value = ""
+        box.result = None
+        redraw()
+
+    def check(_=None) -> None:
+        result = _scenes.check_marking(scene_choice.value, marks(), theme=theme.value)
+        box.result = result
+        feedback.value = result._repr_html_()
+        redraw(reference=True)
+
+    def clear(_=None) -> None:
+        for d in box.kinds.values():
+            d.unobserve(on_mark, names="value")
+            d.value = ""
+            d.observe(on_mark, names="value")
+        on_mark()
+
+    scene_choice.observe(build, names="value")
+    check_button.on_click(check)
+    clear_button.on_click(clear)
+    box.children = [
+        scene_choice,
+        intro,
+        strip,
+        widgets.HTML(f"<i>{text('scenes.how_to')}</i>"),
+        rows_box,
+        theme,
+        widgets.HBox([check_button, clear_button]),
+        feedback,
+    ]
+    box.scene_choice, box.strip, box.theme = scene_choice, strip, theme
+    box.check_button, box.feedback, box.result = check_button, feedback, None
+    build()
+    return box
+
+
+def _age(months: int) -> str:
+    if months < 24:
+        return f"{months} months"
+    years, rest = divmod(months, 12)
+    return f"{years} years" + (" and a half" if rest == 6 else "")
+
+
+def worked_example(scene_id: str = "S02"):
+    """Step through a scene event by event, with the reference coding shown.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``step`` (IntSlider), ``strip`` (Output) and ``coding`` (HTML).
+    """
+    import ipywidgets as widgets
+
+    from course_kit import teaching
+
+    sc = _scenes.scene(scene_id)
+    ev = sc.events
+    step = widgets.IntSlider(
+        value=1, min=1, max=len(ev), description=text("scenes.step_slider"), continuous_update=False
+    )
+    strip = widgets.Output()
+    coding = widgets.HTML()
+    none = text("scenes.none")
+
+    def show(change=None) -> None:
+        r = ev.iloc[step.value - 1]
+        fragment = r["fragment"] if isinstance(r["fragment"], str) and r["fragment"] else ""
+        teaching.show_figure(
+            _figure(scene_id, marks={int(r["event"]): fragment} if fragment else None),
+            strip,
+        )
+        coding.value = text(
+            "scenes.step_text",
+            time=_scenes.clock(r["time_s"]),
+            who=html.escape(text("scenes.who." + r["who"])),
+            what=html.escape(r["what"]),
+            signal=html.escape(r["child_signal"])
+            if isinstance(r["child_signal"], str) and r["child_signal"]
+            else none,
+            response=html.escape(r["parent_response"])
+            if isinstance(r["parent_response"], str) and r["parent_response"]
+            else none,
+            theme=text("scenes.theme." + r["theme"])
+            if isinstance(r["theme"], str) and r["theme"]
+            else none,
+            fragment=text("scenes.kind." + fragment) if fragment else none,
+            note=html.escape(r["note"]) if isinstance(r["note"], str) else "",
+        )
+
+    step.observe(show, names="value")
+    show()
+    box = widgets.VBox(
+        [
+            widgets.HTML(
+                f"<b>{html.escape(sc.title)}</b> ({text('scenes.label')}). {html.escape(sc.summary)}"
+            ),
+            step,
+            coding,
+            strip,
+        ]
+    )
+    box.step, box.strip, box.coding = step, strip, coding
+    return box
+
+
+def fragment_order(scene_id: str = "S04"):
+    """Show a scene's reference fragments in the course authors' order of showing.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``strip`` (Output), ``listing`` (HTML) and ``show(scene_id)`` to
+        switch to another scene.
+    """
+    import ipywidgets as widgets
+
+    from course_kit import teaching
+
+    strip = widgets.Output()
+    listing = widgets.HTML()
+    box = widgets.VBox([strip, listing])
+
+    def show(sid: str) -> None:
+        sc = _scenes.scene(sid)
+        teaching.show_figure(_figure(sid, reference=True), strip)
+        items = "".join(
+            f"<li><b>{_scenes.clock(r.time_s)} - {html.escape(text('scenes.kind.' + r.fragment))}</b>: "
+            f"{html.escape(r.what)}<br><i>{html.escape(r.note)}</i></li>"
+            for r in _scenes.feedback_order(sid).itertuples(index=False)
+        )
+        listing.value = (
+            f"<p>{html.escape(sc.summary)}</p><ol>{items}</ol>"
+            f"<p><i>{html.escape(text('scenes.order_judgement'))}</i></p>"
+        )
+
+    box.strip, box.listing, box.show = strip, listing, show
+    show(scene_id)
+    return box

@@ -1,0 +1,73 @@
+"""The observation widgets change what is on screen and check the participant's marking."""
+
+from __future__ import annotations
+
+import pytest
+
+from course_kit.teaching import observation
+
+
+def _png(output) -> str:
+    return output.outputs[0]["data"]["image/png"]
+
+
+def test_marking_checks_against_the_reference_and_shows_it():
+    box = observation.marking_self_check(start="S03")
+    assert set(box.kinds) == set(range(1, 9))
+    empty = _png(box.strip)
+    box.kinds[4].value = "missed_signal"
+    marked = _png(box.strip)
+    assert marked != empty  # the mark appears on the strip at once
+    box.kinds[8].value = "praise"
+    box.theme.value = "signals"
+    box.check_button.click()
+    assert box.result.status == "correct"
+    assert "2 of the 2 fragments" in box.feedback.value
+    assert _png(box.strip) != marked  # the reference fragments are drawn after Check
+
+
+def test_a_wrong_marking_gets_an_explanation_per_fragment():
+    box = observation.marking_self_check(start="S01")
+    box.kinds[3].value = "praise"  # the door bang: not a fragment
+    box.check_button.click()
+    text = box.feedback.value
+    assert box.result.status == "incorrect"
+    assert "not marked" in text and "your extra choice" in text
+    assert "you did not choose one" in text  # no theme chosen
+    # marking again clears the old verdict, so it cannot be mistaken for the new one
+    box.kinds[5].value = "praise"
+    assert box.feedback.value == "" and box.result is None
+
+
+def test_choosing_another_scene_rebuilds_the_transcript():
+    box = observation.marking_self_check(start="S01")
+    box.kinds[4].value = "speak_for_child"
+    before = _png(box.strip)
+    box.scene_choice.value = "S07"
+    assert len(box.kinds) == 9 and not any(d.value for d in box.kinds.values())
+    assert _png(box.strip) != before
+    assert "Vera" in box.children[1].value
+
+
+def test_limited_scene_list_and_unknown_scene():
+    box = observation.marking_self_check(["S06", "S07", "S08"])
+    assert [v for _, v in box.scene_choice.options] == ["S06", "S07", "S08"]
+    with pytest.raises(ValueError, match="no scene called 'S42'"):
+        observation.marking_self_check(["S42"])
+
+
+def test_worked_example_steps_through_the_coding():
+    box = observation.worked_example("S02")
+    first = box.coding.value
+    box.step.value = 3
+    assert box.coding.value != first
+    assert "a moment to speak for the child" in box.coding.value
+
+
+def test_fragment_order_lists_strengths_first():
+    box = observation.fragment_order("S04")
+    listing = box.listing.value
+    assert listing.index("a moment to praise") < listing.index("a missed signal")
+    before = _png(box.strip)
+    box.show("S08")
+    assert _png(box.strip) != before and "Adam" in box.listing.value
