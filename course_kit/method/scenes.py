@@ -286,10 +286,18 @@ class MarkingResult:
             "missed": "#D55E00",
             "extra": "#0072B2",
         }
+
+        def verdict(r: dict) -> str:
+            return text(
+                f"scenes.verdict.{r['verdict']}",
+                time=r["time"],
+                reference=_kind(r["reference"]),
+                yours=_kind(r["yours"]),
+            )
+
         items = "".join(
             f"<li style='margin:3px 0'><span style='color:{colours[r['verdict']]};"
-            f"font-weight:bold'>{html.escape(text('scenes.verdict.' + r['verdict'], time=r['time'], reference=_kind(r['reference']), yours=_kind(r['yours'])))}"
-            f"</span> {html.escape(r['note'])}</li>"
+            f"font-weight:bold'>{html.escape(verdict(r))}</span> {html.escape(r['note'])}</li>"
             for r in self.rows
         )
         head = Feedback(self.status, text("scenes.score", found=self.found, total=self.total))

@@ -132,7 +132,7 @@ def marking_self_check(scene_ids=None, start: str | None = None):
             kind.observe(on_mark, names="value")
             box.kinds[int(r.event)] = kind
             label = widgets.HTML(
-                f"<b>{r.event}</b>&nbsp; {r.time} &nbsp;<i>{html.escape(text('scenes.who.' + r.who))}</i>",
+                f"<b>{r.event}</b>&nbsp; {r.time} &nbsp;<i>{html.escape(text(f'scenes.who.{r.who}'))}</i>",
                 layout=widgets.Layout(width="9em"),
             )
             what = widgets.HTML(html.escape(r.what), layout=widgets.Layout(width="34em"))
@@ -213,7 +213,7 @@ def worked_example(scene_id: str = "S02"):
         coding.value = text(
             "scenes.step_text",
             time=_scenes.clock(r["time_s"]),
-            who=html.escape(text("scenes.who." + r["who"])),
+            who=html.escape(text(f"scenes.who.{r['who']}")),
             what=html.escape(r["what"]),
             signal=html.escape(r["child_signal"])
             if isinstance(r["child_signal"], str) and r["child_signal"]
@@ -221,10 +221,10 @@ def worked_example(scene_id: str = "S02"):
             response=html.escape(r["parent_response"])
             if isinstance(r["parent_response"], str) and r["parent_response"]
             else none,
-            theme=text("scenes.theme." + r["theme"])
+            theme=text(f"scenes.theme.{r['theme']}")
             if isinstance(r["theme"], str) and r["theme"]
             else none,
-            fragment=text("scenes.kind." + fragment) if fragment else none,
+            fragment=text(f"scenes.kind.{fragment}") if fragment else none,
             note=html.escape(r["note"]) if isinstance(r["note"], str) else "",
         )
 
@@ -265,7 +265,7 @@ def fragment_order(scene_id: str = "S04"):
         sc = _scenes.scene(sid)
         teaching.show_figure(_figure(sid, reference=True), strip)
         items = "".join(
-            f"<li><b>{_scenes.clock(r.time_s)} - {html.escape(text('scenes.kind.' + r.fragment))}</b>: "
+            f"<li><b>{_scenes.clock(r.time_s)} - {html.escape(text(f'scenes.kind.{r.fragment}'))}</b>: "
             f"{html.escape(r.what)}<br><i>{html.escape(r.note)}</i></li>"
             for r in _scenes.feedback_order(sid).itertuples(index=False)
         )
