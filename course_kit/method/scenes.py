@@ -449,7 +449,9 @@ def feedback_order(scene_id: str):
 # --- drawing ------------------------------------------------------------------------------
 
 
-def plot_scene(scene_id: str, ax=None, *, marks=None, reference: bool = False):
+def plot_scene(
+    scene_id: str, ax=None, *, marks=None, reference: bool = False, current: int | None = None
+):
     """Draw a scene as a timeline strip: who acts when, and the marked fragments.
 
     Each event is a dot on the child's, the parent's or the "other" row at its
@@ -464,6 +466,8 @@ def plot_scene(scene_id: str, ax=None, *, marks=None, reference: bool = False):
     ax : matplotlib Axes, optional
     marks : dict, optional
     reference : bool, default False
+    current : int, optional
+        An event to point at (a grey arrow under it), e.g. in a step-through.
 
     Returns
     -------
@@ -506,6 +510,14 @@ def plot_scene(scene_id: str, ax=None, *, marks=None, reference: bool = False):
                 linewidths=2.2,
                 zorder=3,
             )
+    if current is not None and current in set(ev["event"]):
+        r = ev[ev["event"] == current].iloc[0]
+        ax.annotate(
+            "",
+            xy=(r["time_s"], rows[r["who"]] - 0.62),
+            xytext=(r["time_s"], rows[r["who"]] - 1.02),
+            arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.5},
+        )
     if reference:
         for r in sc.fragments().itertuples(index=False):
             ax.scatter(r.time_s, 2.65, marker="s", s=70, color=colours[r.fragment], zorder=3)
@@ -544,7 +556,7 @@ def plot_scene(scene_id: str, ax=None, *, marks=None, reference: bool = False):
         frameon=False,
     )
     ax.set_yticks(list(rows.values()), [text(f"scenes.who.{w}") for w in rows])
-    ax.set_ylim(-0.7, 2.95)
+    ax.set_ylim(-1.1 if current is not None else -0.7, 2.95)
     ax.set_xlim(-3, end)
     ticks = list(range(0, end + 1, 15))
     ax.set_xticks(ticks, [clock(t) for t in ticks])

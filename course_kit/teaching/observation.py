@@ -24,11 +24,11 @@ from course_kit.method import scenes as _scenes
 __all__ = ["fragment_order", "marking_self_check", "worked_example"]
 
 
-def _figure(scene_id: str, marks=None, reference: bool = False):
+def _figure(scene_id: str, marks=None, reference: bool = False, current=None):
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(9, 2.9))
-    _scenes.plot_scene(scene_id, ax=ax, marks=marks, reference=reference)
+    _scenes.plot_scene(scene_id, ax=ax, marks=marks, reference=reference, current=current)
     fig.tight_layout()
     plt.close(fig)  # shown only inside a widget output
     return fig
@@ -78,9 +78,9 @@ def marking_self_check(scene_ids=None, start: str | None = None):
     strip = widgets.Output()
     rows_box = widgets.VBox()
     theme = widgets.Dropdown(
-        options=[(text("scenes.choose_theme"), None)]
+        options=[(text("scenes.choose_theme"), "")]
         + [(text(f"scenes.theme.{k}"), k) for k in THEME_KEYS],
-        value=None,
+        value="",  # a None value would show an empty box instead of the prompt
         description=text("scenes.theme_label"),
         layout=widgets.Layout(width="36em"),
     )
@@ -138,13 +138,13 @@ def marking_self_check(scene_ids=None, start: str | None = None):
             what = widgets.HTML(html.escape(r.what), layout=widgets.Layout(width="34em"))
             rows.append(widgets.HBox([label, what, kind]))
         rows_box.children = rows
-        theme.value = None
+        theme.value = ""
         feedback.value = ""
         box.result = None
         redraw()
 
     def check(_=None) -> None:
-        result = _scenes.check_marking(scene_choice.value, marks(), theme=theme.value)
+        result = _scenes.check_marking(scene_choice.value, marks(), theme=theme.value or None)
         box.result = result
         feedback.value = result._repr_html_()
         redraw(reference=True)
@@ -206,10 +206,8 @@ def worked_example(scene_id: str = "S02"):
     def show(change=None) -> None:
         r = ev.iloc[step.value - 1]
         fragment = r["fragment"] if isinstance(r["fragment"], str) and r["fragment"] else ""
-        teaching.show_figure(
-            _figure(scene_id, marks={int(r["event"]): fragment} if fragment else None),
-            strip,
-        )
+        marks = {int(r["event"]): fragment} if fragment else None
+        teaching.show_figure(_figure(scene_id, marks=marks, current=int(r["event"])), strip)
         coding.value = text(
             "scenes.step_text",
             time=_scenes.clock(r["time_s"]),
