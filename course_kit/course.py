@@ -186,6 +186,8 @@ LEARNING_OBJECTIVES = [
         "en": "Be able to assess a family's suitability for VIPP-SD.",
         "sections": [
             ("03-the-vipp-sd-programme.ipynb", 5, "For whom is VIPP-SD made?"),
+            ("09-suitability-and-targets.ipynb", 1, "Who is VIPP-SD made for?"),
+            ("09-suitability-and-targets.ipynb", 3, "The case files"),
         ],
     },
     {
@@ -198,6 +200,7 @@ LEARNING_OBJECTIVES = [
         "sections": [
             ("04-observing-interaction.ipynb", 2, "Mark the fragments you would replay"),
             ("02-social-learning-and-sensitive-discipline.ipynb", 3, "Sensitive discipline"),
+            ("09-suitability-and-targets.ipynb", 3, "The case files"),
         ],
     },
     {
@@ -208,6 +211,8 @@ LEARNING_OBJECTIVES = [
         "sections": [
             ("03-the-vipp-sd-programme.ipynb", 4, "Giving video feedback"),
             ("04-observing-interaction.ipynb", 3, "What to show this parent"),
+            ("10-adapting-video-feedback.ipynb", 1, "Three principles"),
+            ("10-adapting-video-feedback.ipynb", 2, "Adapting to the parent"),
         ],
     },
 ]

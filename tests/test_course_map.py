@@ -18,10 +18,16 @@ from course_kit import course
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 
-# An interactive demonstration: an ipywidgets control or one of the kit's widgets.
-DEMO = re.compile(r"widgets\.\w+\(|\.widget\(\)|explore\w*\(|navigator\w*\(")
-# A self-check: a course exercise, or a widget that checks the participant's work.
-SELF_CHECK = re.compile(r"^exercise\(\"|self_check\(", flags=re.M)
+# An interactive demonstration: a live cell (marked NBVAL_IGNORE_OUTPUT) that is more
+# than a bare exercise call: a slider, a widget of the kit, an explorer.
+DEMO_CELL = "# NBVAL_IGNORE_OUTPUT"
+BARE_EXERCISE = re.compile(
+    r"^# NBVAL_IGNORE_OUTPUT\s*\n(ck\.exercises\.course|exercise)\(\"[^\"]+\"\)\s*$"
+)
+# A self-check: a course exercise, or a widget that checks the participant's own answer.
+SELF_CHECK = re.compile(
+    r"\bexercise\(\"|exercises\.course\(\"|self_check\(|case_desk\(|sorting_exercise\(|_chooser\("
+)
 
 
 def _sections(file: str) -> dict[int, list[dict]]:
@@ -44,8 +50,9 @@ def _sections(file: str) -> dict[int, list[dict]]:
 
 
 def _teaches(file: str, number: int) -> tuple[bool, bool]:
-    code = "\n".join(c["source"] for c in _sections(file)[number] if c["type"] == "code")
-    return bool(DEMO.search(code)), bool(SELF_CHECK.search(code))
+    code = [c["source"].strip() for c in _sections(file)[number] if c["type"] == "code"]
+    demo = any(c.startswith(DEMO_CELL) and not BARE_EXERCISE.match(c) for c in code)
+    return demo, any(SELF_CHECK.search(c) for c in code)
 
 
 def test_the_six_objectives_of_the_course_plan_are_listed():
