@@ -18,15 +18,15 @@ from course_kit import course
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 
-# An interactive demonstration: a live cell (marked NBVAL_IGNORE_OUTPUT) that is more
-# than a bare exercise call: a slider, a widget of the kit, an explorer.
-DEMO_CELL = "# NBVAL_IGNORE_OUTPUT"
-BARE_EXERCISE = re.compile(
-    r"^# NBVAL_IGNORE_OUTPUT\s*\n(ck\.exercises\.course|exercise)\(\"[^\"]+\"\)\s*$"
+# An interactive demonstration: a cell that builds ipywidgets controls or calls one of
+# the kit's widgets (explorers, navigator, observation, case desk, phrasing chooser...).
+DEMO = re.compile(
+    r"widgets\.\w+\(|_explorer\(|navigator\(|_widget\(|\bobservation\.\w+\(|case_desk\("
+    r"|sorting_exercise\(|_chooser\(|_adapter\("
 )
 # A self-check: a course exercise, or a widget that checks the participant's own answer.
 SELF_CHECK = re.compile(
-    r"\bexercise\(\"|exercises\.course\(\"|self_check\(|case_desk\(|sorting_exercise\(|_chooser\("
+    r"\bexercise\(\"|exercises\.course\(\"|self_check\(|case_desk\(|_exercise\(|_chooser\("
 )
 
 
@@ -50,9 +50,8 @@ def _sections(file: str) -> dict[int, list[dict]]:
 
 
 def _teaches(file: str, number: int) -> tuple[bool, bool]:
-    code = [c["source"].strip() for c in _sections(file)[number] if c["type"] == "code"]
-    demo = any(c.startswith(DEMO_CELL) and not BARE_EXERCISE.match(c) for c in code)
-    return demo, any(SELF_CHECK.search(c) for c in code)
+    code = [c["source"] for c in _sections(file)[number] if c["type"] == "code"]
+    return any(DEMO.search(c) for c in code), any(SELF_CHECK.search(c) for c in code)
 
 
 def test_the_six_objectives_of_the_course_plan_are_listed():

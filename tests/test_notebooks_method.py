@@ -24,8 +24,8 @@ NOTEBOOKS = {
     "programme": "03-the-vipp-sd-programme.ipynb",
     "observing": "04-observing-interaction.ipynb",
 }
-CHECK = "# NBVAL_CHECK_OUTPUT"
-IGNORE = "# NBVAL_IGNORE_OUTPUT"
+CHECK = "nbval-check-output"
+IGNORE = "nbval-ignore-output"
 params = pytest.mark.parametrize("key", sorted(NOTEBOOKS))
 
 
@@ -35,6 +35,10 @@ def _cells(key: str) -> list[dict]:
         if isinstance(cell["source"], list):
             cell["source"] = "".join(cell["source"])
     return nb["cells"]
+
+
+def _tags(cell: dict) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
 
 
 def _markdown(key: str) -> str:
@@ -93,14 +97,15 @@ def test_at_least_two_self_checks_that_exist(key):
 
 
 @params
-def test_live_cells_are_marked_and_outputs_are_stripped(key):
+def test_live_cells_are_tagged_and_outputs_are_stripped(key):
     for cell in (c for c in _cells(key) if c["cell_type"] == "code"):
         source = cell["source"]
-        if "widgets." in source or re.search(r"^exercise\(", source, flags=re.M):
-            assert source.startswith(IGNORE), source[:80]
+        assert not source.startswith("# NBVAL"), "nbval markers are cell tags now"
+        if "widgets." in source or re.search(r"^exercise\(|observation\.", source, flags=re.M):
+            assert IGNORE in _tags(cell), source[:80]
         if "# You do not need to read this code" in source:
             assert cell["metadata"]["jupyter"]["source_hidden"]
-        if source.startswith(CHECK):
+        if CHECK in _tags(cell):
             assert cell["outputs"] and isinstance(cell["execution_count"], int)
         else:
             assert cell.get("outputs", []) == [] and cell.get("execution_count") is None
