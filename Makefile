@@ -37,6 +37,13 @@ $(CHP):
 	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node configurable-http-proxy@4 ; \
 	else echo "npm not found: the JupyterHub tests will be skipped (they fail in CI)"; fi
 
+# axe-core (npm) for the accessibility browser tests, also kept inside .venv.
+AXE := $(VENV)/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@4 ; \
+	else echo "npm not found: the accessibility tests will be skipped (they fail in CI)"; fi
+
 # The course server always asks for its login token, whatever Jupyter configuration
 # this machine has: Jupyter reads config files only from the kit's own folder
 # (LAB_CONFIG_DIR) and the kit's environment, never from ~/.jupyter, ~/.local/etc/jupyter
@@ -52,7 +59,7 @@ lab: $(VENV)/.installed-lab
 	$(LAB_ENV) $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(WORKSPACE)"
 
-test: $(VENV)/.installed-test $(CHP)
+test: $(VENV)/.installed-test $(CHP) $(AXE)
 	PATH="$(abspath $(VENV)/node/node_modules/.bin):$(abspath $(BIN)):$$PATH" \
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
 

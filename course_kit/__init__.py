@@ -125,3 +125,45 @@ class _MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 if not any(isinstance(finder, _MovedModules) for finder in sys.meta_path):
     sys.meta_path.insert(0, _MovedModules())
+
+
+def _figure_html(fig):
+    from course_kit.teaching._widgets import figure_html
+
+    return figure_html(fig)
+
+
+def _register_figure_alt_text() -> None:
+    """In a notebook: every matplotlib Figure as ``<img alt>``; named controls (WCAG 2.1 AA).
+
+    JupyterLab renders a figure's ``image/png`` as an image without alternative
+    text; a ``text/html`` form, which it prefers, carries the alt text of
+    :func:`course_kit.style.alt_text`. Registered by name, so that nothing is
+    imported now (``import course_kit`` stays light).
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    formatter = shell.display_formatter.formatters.get("text/html")
+    if formatter is None or getattr(shell, "_course_kit_alt", False):
+        return
+
+    # Registered for FigureBase, not Figure: the inline backend removes every
+    # formatter of Figure when pyplot is imported, and a Figure finds this one
+    # through its base class.
+    formatter.for_type_by_name("matplotlib.figure", "FigureBase", _figure_html)
+
+    def send_page_script(*_):
+        # once, after the first cell: the script that names widget controls
+        if not getattr(shell, "_course_kit_page_script", False):
+            shell._course_kit_page_script = True
+            from course_kit.teaching._widgets import publish_page_script
+
+            publish_page_script()
+
+    shell.events.register("post_execute", send_page_script)
+    shell._course_kit_alt = True
+
+
+_register_figure_alt_text()

@@ -211,6 +211,19 @@ def chart(rows, ax=None):
     return ax
 
 
+def chart_alt(rows) -> str:
+    """What :func:`chart` shows for ``rows``, in words (the picture's alternative text)."""
+    measure = common_measure(rows)
+    if measure is None:
+        return text("evidence.chart_alt_none")
+    shown = rows[(rows["measure"] == measure) & rows["estimate"].notna()]
+    items = "; ".join(
+        f"{a}, {o}: {e:g}"
+        for a, o, e in zip(shown["intervention"], shown["outcome"], shown["estimate"], strict=True)
+    )
+    return text("evidence.chart_alt", measure=measure, n=len(shown), items=items)
+
+
 def _options(table, column: str):
     return [(text("evidence.all"), None), *[(v, v) for v in sorted(table[column].unique())]]
 
@@ -258,6 +271,8 @@ def navigator(table=None):
     """
     import ipywidgets as widgets
 
+    from course_kit.teaching import image_widget, set_image
+
     table = load() if table is None else table
     intervention = widgets.Dropdown(
         options=_options(table, "intervention"), description=text("evidence.intervention")
@@ -289,7 +304,7 @@ def navigator(table=None):
     count = widgets.HTML()
     results = widgets.HTML()
     results.add_class("ck-main-output")
-    picture = widgets.Image(format="png")
+    picture = image_widget(b"", text("evidence.chart_alt_none"))
 
     def update(_=None):
         rows = filter_evidence(
@@ -308,7 +323,7 @@ def navigator(table=None):
             rows = rows.sort_values(key, kind="stable", na_position="last")
         count.value = text("evidence.count", n=len(rows), total=len(table))
         results.value = _table_html(rows)
-        picture.value = chart_png(rows)
+        set_image(picture, chart_png(rows), chart_alt(rows))
 
     # Draw the chart of every single-intervention view now, so that the main
     # filter answers well within the 100 ms a widget callback may take.

@@ -137,6 +137,8 @@ def grade_widget():
             options=[("no concern", 0), ("serious (-1)", 1), ("very serious (-2)", 2)],
             value=0,
             description="",
+            # its accessible name: the concern named in the label next to it
+            tooltip=text(f"grade.domain.{name}"),
             layout=widgets.Layout(width="170px"),
         )
         for name in DOMAINS

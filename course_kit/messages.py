@@ -528,6 +528,16 @@ EN: dict[str, str] = {
     "plots.estimate_ci": "{measure} [{level}% CI]",
     "plots.estimate": "Estimate",
     "plots.effect_size": "Effect size",
+    "plots.alt_generic": "Figure: {what}.",
+    "plots.alt_untitled": "a chart without a title",
+    "plots.alt_x": "horizontal axis: {label}",
+    "plots.alt_y": "vertical axis: {label}",
+    "plots.alt_forest": "Forest plot{title}: {k} studies, each a square with its {level}% "
+    "confidence interval. Pooled estimate {estimate} ({level}% CI {low} to {high}){pi}.",
+    "plots.alt_forest_pi": "; prediction interval {low} to {high}",
+    "plots.alt_funnel": "Funnel plot{title}: {k} studies, effect size against standard error, "
+    "around the pooled estimate {estimate}{filled}.",
+    "plots.alt_funnel_filled": "; trim-and-fill imputes {k0} studies, estimate after filling {estimate}",
     "plots.favours_control": "Favours control",
     "plots.favours_intervention": "Favours intervention",
     "plots.model_random": "Random-effects model ({method})",
@@ -593,6 +603,9 @@ EN: dict[str, str] = {
     "evidence.count": "{n} of {total} results",
     "evidence.no_rows": "No result matches these filters. Try fewer filters.",
     "evidence.chart_title": "{measure} of the results shown ({n} with a number)",
+    "evidence.chart_alt": "Chart of {n} results measured as {measure}, each a point with its "
+    "confidence interval where published: {items}.",
+    "evidence.chart_alt_none": "No chart: fewer than two results share a measure with a number.",
     "evidence.chart_none": "No two or more results with the same measure and a number to draw.",
     "evidence.page_title": "VIPP-SD course: evidence navigator",
     "evidence.page_intro": "Filter the course's evidence table. Every row names its source. "

@@ -128,3 +128,60 @@ class use_course_style:
 
         mpl.rcParams.update(self._saved)
         return False
+
+
+# --- alternative text ----------------------------------------------------------------
+# A figure's alt text travels with the figure, so that whoever shows it (the
+# notebook's inline display, a widget, the figure builder) can give it to the
+# <img> element (WCAG 2.1, 1.1.1). Plots that know what they show (forest and
+# funnel plots) set it; any other figure gets one composed from its titles.
+_ALT_ATTRIBUTE = "_course_kit_alt"
+
+
+def set_alt_text(fig, alt: str):
+    """Attach alternative text to a matplotlib Figure (returns the figure).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt  # doctest: +SKIP
+    >>> fig = set_alt_text(plt.figure(), "Bar chart of ...")  # doctest: +SKIP
+    """
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("alt must be a non-empty text saying what the figure shows.")
+    setattr(fig, _ALT_ATTRIBUTE, " ".join(alt.split()))
+    return fig
+
+
+def alt_text(fig) -> str:
+    """What a figure shows, in words: its own alt text, or one made from its titles and axes.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt  # doctest: +SKIP
+    >>> fig, ax = plt.subplots()  # doctest: +SKIP
+    >>> ax.set(title="Mean sensitivity", xlabel="wave", ylabel="rating")  # doctest: +SKIP
+    >>> alt_text(fig)  # doctest: +SKIP
+    'Figure: Mean sensitivity (horizontal axis: wave; vertical axis: rating).'
+    """
+    from course_kit.messages import text
+
+    own = getattr(fig, _ALT_ATTRIBUTE, None)
+    if own:
+        return own
+    parts = []
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text().strip():
+        parts.append(suptitle.get_text())
+    for ax in fig.get_axes():
+        title = " ".join(
+            t.get_text() for t in (ax.title, ax._left_title, ax._right_title) if t.get_text()
+        )
+        axes = [
+            text(f"plots.alt_{side}", label=label.get_text())
+            for side, label in (("x", ax.xaxis.label), ("y", ax.yaxis.label))
+            if label.get_text().strip()
+        ]
+        if title or axes:
+            parts.append(title + (f" ({'; '.join(axes)})" if axes else ""))
+    what = ". ".join(" ".join(p.split()) for p in parts if p.strip()) or text("plots.alt_untitled")
+    return text("plots.alt_generic", what=what)

@@ -359,7 +359,7 @@ def forest_plot(
     from matplotlib.lines import Line2D
     from matplotlib.patches import Polygon
 
-    from course_kit.style import COLORS
+    from course_kit.style import COLORS, set_alt_text
 
     _check_result(result)
     if sort is not None:
@@ -843,4 +843,24 @@ def forest_plot(
             clip_on=False,
             gid="forest-footer",
         )
+    pi = ""
+    if show_pi:
+        pi = text(
+            "plots.alt_forest_pi",
+            low=fmt_num(tfun(result.pi_low), digits),
+            high=fmt_num(tfun(result.pi_high), digits),
+        )
+    set_alt_text(
+        ax.figure,
+        text(
+            "plots.alt_forest",
+            title=f" ({title})" if title else "",
+            k=k,
+            level=level,
+            estimate=fmt_num(tfun(result.estimate), digits),
+            low=fmt_num(tfun(result.ci_low), digits),
+            high=fmt_num(tfun(result.ci_high), digits),
+            pi=pi,
+        ),
+    )
     return ax

@@ -21,6 +21,10 @@ def _p(p: float) -> str:
     return f"{p:.2f}" if round(p, 2) == round(p, 10) else f"{p:g}"
 
 
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".replace("-", "\u2212")
+
+
 def _check_levels(contours) -> list[float]:
     if contours is None:
         return []
@@ -80,7 +84,7 @@ def funnel_plot(
     from matplotlib.patches import Patch
     from scipy import stats
 
-    from course_kit.style import COLORS, PALETTE
+    from course_kit.style import COLORS, PALETTE, set_alt_text
 
     _check_result(result)
     levels = _check_levels(contours)
@@ -221,4 +225,21 @@ def funnel_plot(
             frameon=False,
             borderaxespad=0.0,
         )
+    extra = ""
+    if filled is not None:
+        extra = text(
+            "plots.alt_funnel_filled",
+            k0=int(filled.k0),
+            estimate=_fmt(float(filled.filled.estimate)),
+        )
+    set_alt_text(
+        ax.figure,
+        text(
+            "plots.alt_funnel",
+            title=f" ({title})" if title else "",
+            k=len(yi),
+            estimate=_fmt(est),
+            filled=extra,
+        ),
+    )
     return ax

@@ -9,7 +9,8 @@
 ``formulas``        textbook formulas behind the pictures (U3, overlap, NNT...)
 ``observation``     marking the fragments of the course's written scenes
 ``_widgets``        the one widget toolkit: figure to PNG, live figures,
-                    image sliders (private to this package)
+                    image sliders, alt text and accessible names (private to
+                    this package; ``image_widget``, ``set_image`` are public)
 ==================  ==========================================================
 
 The teaching layer draws on the analysis layer (``meta``, ``susceptibility``,
@@ -26,7 +27,13 @@ from __future__ import annotations
 
 import importlib
 
-from course_kit.teaching._widgets import LiveFigure, figure_png, show_figure
+from course_kit.teaching._widgets import (
+    LiveFigure,
+    figure_png,
+    image_widget,
+    set_image,
+    show_figure,
+)
 from course_kit.teaching.formulas import (
     attenuated_d,
     chance_secure,
@@ -48,10 +55,12 @@ __all__ = [
     "cohen_u3",
     "families",
     "figure_png",
+    "image_widget",
     "nnt",
     "overlap",
     "prob_superiority",
     "security_by_sensitivity",
+    "set_image",
     "show_figure",
     "simulated_ds",
     *_SUBMODULES,

@@ -5,6 +5,15 @@ changing parts a slider redraws fast (:class:`LiveFigure`) and a slider that
 swaps precomputed pictures (:func:`image_slider`). The progress bar of long
 simulations is :class:`course_kit._progress.Progress` (no widget, so the
 analysis modules that use it stay free of ipywidgets).
+
+Accessibility (WCAG 2.1 AA, as Swedish and Norwegian public services require):
+every picture carries alternative text (:func:`course_kit.style.alt_text`):
+``<img alt>`` in outputs and widgets (:func:`img_html`, :func:`figure_html`,
+:func:`image_widget`).
+ipywidgets names no slider handle (and no select without a description), and a
+wide output scrolls without keyboard access; :func:`publish_page_script` sends a
+small script that fixes these in the page (see ``_A11Y_JS``). A control without a
+visible description gets a ``tooltip``: the script names it after that.
 """
 
 from __future__ import annotations
@@ -12,8 +21,18 @@ from __future__ import annotations
 import numpy as np
 
 from course_kit._validation import check_number
+from course_kit.style import alt_text
 
-__all__ = ["LiveFigure", "figure_png", "image_slider", "show_figure"]
+__all__ = [
+    "LiveFigure",
+    "figure_html",
+    "figure_png",
+    "image_slider",
+    "img_html",
+    "publish_page_script",
+    "set_image",
+    "show_figure",
+]
 
 
 def figure_png(fig, dpi: int = 85) -> bytes:
@@ -44,13 +63,7 @@ def show_figure(fig, output, dpi: int = 85) -> None:
     png = base64.b64encode(figure_png(fig, dpi=dpi)).decode("ascii")
     # Setting ``outputs`` swaps the picture in one message (no flicker, no capture
     # context), and works the same inside and outside a running kernel.
-    output.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {"image/png": png, "text/plain": "<Figure>"},
-            "metadata": {},
-        },
-    )
+    output.outputs = (_picture_output(png, alt_text(fig)),)
 
 
 class LiveFigure:
@@ -113,13 +126,7 @@ class LiveFigure:
         buffer = io.BytesIO()
         image.convert("RGB").save(buffer, format="png", compress_level=1)
         png = base64.b64encode(buffer.getvalue()).decode("ascii")
-        self.output.outputs = (
-            {
-                "output_type": "display_data",
-                "data": {"image/png": png, "text/plain": "<Figure>"},
-                "metadata": {},
-            },
-        )
+        self.output.outputs = (_picture_output(png, alt_text(self.fig)),)
 
 
 def _png(fig) -> bytes:
@@ -141,14 +148,19 @@ def image_slider(slider, values, render, main: bool):
     """
     import ipywidgets as widgets
 
-    pictures = {_key(v): _png(render(v)) for v in values}
-    image = widgets.Image(value=pictures[_key(slider.value)], format="png")
+    pictures = {}  # value -> ready <img alt> element
+    for v in values:
+        fig = render(v)
+        alt = alt_text(fig)
+        pictures[_key(v)] = img_html(_png(fig), alt)
+    image = image_widget(b"", "")
+    set_image(image, pictures[_key(slider.value)], "")
     if main:
         slider.add_class("ck-main-widget")
         image.add_class("ck-main-output")
 
     def update(change):
-        image.value = pictures[_key(change["new"])]
+        set_image(image, pictures[_key(change["new"])], "")
 
     slider.observe(update, names="value")
     return widgets.VBox([slider, image])
@@ -157,3 +169,128 @@ def image_slider(slider, values, render, main: bool):
 def _key(value):
     """Slider values as dictionary keys: numbers rounded (0.1 + 0.2 == 0.3), others as they are."""
     return round(float(value), 6) if isinstance(value, (int, float, np.number)) else value
+
+
+# --- accessibility -------------------------------------------------------------------
+
+
+def img_html(png, alt: str) -> str:
+    """An ``<img>`` element with alternative text for PNG bytes (or their base64 text)."""
+    import base64
+    import html
+
+    if isinstance(png, bytes | bytearray):
+        png = base64.b64encode(png).decode("ascii")
+    return (
+        f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt, quote=True)}" '
+        'style="max-width: 100%; height: auto;">'
+    )
+
+
+def _picture_output(png_b64: str, alt: str) -> dict:
+    # JupyterLab shows the richest type: text/html (with alt) before image/png.
+    # image/png stays for tools that look for the picture itself (nbval, nbconvert).
+    return {
+        "output_type": "display_data",
+        "data": {"text/html": img_html(png_b64, alt), "image/png": png_b64, "text/plain": alt},
+        "metadata": {},
+    }
+
+
+def figure_html(fig) -> str:
+    """A Figure as ``<img alt>``, drawn like the inline backend draws it (IPython formatter).
+
+    ``course_kit`` registers this as the ``text/html`` form of matplotlib Figures in
+    a notebook, so every figure a cell shows carries its alt text.
+    """
+    from IPython.core.pylabtools import print_figure
+
+    try:
+        png = print_figure(fig, fmt="png", bbox_inches="tight", base64=True)
+    except Exception:  # then JupyterLab shows the plain image/png form
+        return None
+    if not png:  # an empty figure: nothing to show
+        return None
+    return img_html(png, alt_text(fig))
+
+
+def image_widget(png: bytes, alt: str):
+    """A widget showing PNG bytes as ``<img alt>`` (change it with :func:`set_image`).
+
+    An ``ipywidgets.HTML`` rather than ``ipywidgets.Image``: the Image widget
+    offers no alt attribute (and in ipywidgets 8.1 its ``tooltip`` breaks the view).
+    """
+    import ipywidgets as widgets
+
+    widget = widgets.HTML(value=img_html(png, alt))
+    widget.add_class("ck-picture")
+    return widget
+
+
+def set_image(widget, png, alt: str) -> None:
+    """Show other PNG bytes (or a ready ``<img>`` from :func:`img_html`) in ``widget``."""
+    widget.value = png if isinstance(png, str) else img_html(png, alt)
+
+
+# Runs in the page (JupyterLab executes it: the outputs of an Output widget are
+# trusted). ipywidgets 8 gives a slider's handle (role=slider) no name and a
+# select or text box without description none either; a wide table makes its
+# output scroll sideways with nothing to focus. One observer, installed once per
+# page, names each control after its description (or placeholder) and makes each
+# scrolling output focusable, as WCAG 2.1 (4.1.2, 2.1.1) asks.
+_A11Y_JS = r"""
+(function () {
+  if (window.__ckA11y) { window.__ckA11y(); return; }
+  function name(el) {
+    const box = el.closest('.jupyter-widgets');
+    const label = box && box.querySelector(':scope > .widget-label, :scope > label');
+    const text = label && label.textContent.trim();
+    return text || el.getAttribute('placeholder') || (box && box.getAttribute('title')) || '';
+  }
+  function fix() {
+    document.querySelectorAll('.noUi-handle[role=slider]').forEach(h => {
+      if (!h.getAttribute('aria-label')) {
+        const slider = h.closest('.widget-slider, .jupyter-widgets');
+        const label = slider && slider.querySelector('.widget-label');
+        h.setAttribute('aria-label', (label && label.textContent.trim()) || 'slider');
+      }
+    });
+    document.querySelectorAll('.jupyter-widgets select, .jupyter-widgets input').forEach(el => {
+      if (!el.getAttribute('aria-label') && !el.labels?.length) {
+        const text = name(el);
+        if (text) el.setAttribute('aria-label', text);
+      }
+    });
+    document.querySelectorAll('.jp-OutputArea-output, .widget-html-content').forEach(el => {
+      const wide = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      const style = getComputedStyle(el);
+      const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY);
+      if (wide && scrolls && !el.hasAttribute('tabindex')) {
+        el.setAttribute('tabindex', '0');
+        el.setAttribute('role', 'region');
+        el.setAttribute('aria-label', 'Output (scrolls; use the arrow keys)');
+      }
+    });
+  }
+  let queued = false;
+  window.__ckA11y = function () {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; fix(); });
+  };
+  new MutationObserver(window.__ckA11y).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener('resize', window.__ckA11y);
+  window.__ckA11y();
+})();
+"""
+
+
+def publish_page_script() -> None:
+    """Send ``_A11Y_JS`` to the page once, as an invisible output of the current cell.
+
+    ``course_kit`` calls this after the first cell that imports it has run: the
+    script then covers every widget of the notebook, the kit's and the notebook's own.
+    """
+    from IPython.display import display
+
+    display({"application/javascript": _A11Y_JS}, raw=True)

@@ -326,6 +326,8 @@ class _Exercise:
 
         question = widgets.HTML(f"<b>{html.escape(self.question)}</b>")
         answer = self._make_input(widgets)
+        if not getattr(answer, "description", None) and not hasattr(answer, "children"):
+            answer.tooltip = self.question  # the input's accessible name (see _widgets)
         button = widgets.Button(
             description=text("exercises.check_button"),
             button_style="primary",

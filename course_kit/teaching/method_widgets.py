@@ -32,6 +32,7 @@ from __future__ import annotations
 import html
 
 from course_kit.messages import text
+from course_kit.teaching._widgets import image_widget, set_image
 
 
 def _check_row(widgets, exercise, read, inputs):
@@ -228,6 +229,7 @@ def sorting_exercise():
             options=[(text("method.choose_placeholder"), None)]
             + [(text(f"method.level.{level}"), level) for level in LEVELS],
             value=None,
+            tooltip=text(f"method.sort.item.{key}"),  # accessible name (see teaching._widgets)
             layout=widgets.Layout(width="14em"),
         )
         pickers[key] = pick
@@ -314,6 +316,7 @@ def phrasing_chooser(fragment: str = "tower"):
         state["exercise"] = ex
         solution.value = _solution(ex)
         scene.value = f"<b>{html.escape(ex.question)}</b>"
+        choice.tooltip = ex.question  # the dropdown's accessible name
         choice.options = [(text("method.choose_placeholder"), None)] + [
             (f"{letter}) {option}", option)
             for letter, option in zip("abcd", ex.options, strict=True)
@@ -396,15 +399,17 @@ def brief_preview(log, session=None):
     return box
 
 
-def _chart_png(log) -> bytes:
+def _chart(log) -> tuple[bytes, str]:
+    """The log's sensitivity chart as PNG bytes, and what it shows in words (alt text)."""
     from matplotlib.figure import Figure
 
     from course_kit.method.practice import plot_sensitivity
+    from course_kit.style import alt_text
     from course_kit.teaching import figure_png
 
     fig = Figure(figsize=(6, 3.2), layout="constrained")
     plot_sensitivity(log, fig.subplots())
-    return figure_png(fig)
+    return figure_png(fig), alt_text(fig)
 
 
 def _message(kind: str, message: str) -> str:
@@ -479,11 +484,11 @@ def log_form(log):
     )
     status = widgets.HTML()
     table = widgets.HTML()
-    chart = widgets.Image(format="png")
+    chart = image_widget(b"", "")
 
     def refresh():
         table.value = log._repr_html_()
-        chart.value = _chart_png(log)
+        set_image(chart, *_chart(log))
 
     def attempt(action):
         try:
