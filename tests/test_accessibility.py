@@ -1,0 +1,102 @@
+"""Alternative text and accessible names (issue 16, item 7; WCAG 2.1 AA).
+
+The browser tests (tests/browser/test_accessibility.py) run axe-core over the
+rendered notebooks; these tests pin the pieces that make them pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from course_kit import evidence, figures, grade, meta
+from course_kit.style import alt_text, set_alt_text
+from course_kit.teaching import _widgets, explorers
+from course_kit.teaching.exercises import course as exercise
+
+
+def _fit():
+    return meta.meta_analysis(
+        [0.3, 0.5, 0.1, 0.4], [0.04, 0.02, 0.05, 0.03], labels=["A", "B", "C", "D"]
+    )
+
+
+def test_forest_plot_alt_text_names_the_pooled_estimate():
+    res = _fit()
+    ax = meta.forest_plot(res, title="Four trials")
+    alt = alt_text(ax.figure)
+    assert alt.startswith("Forest plot (Four trials): 4 studies")
+    assert f"Pooled estimate {res.estimate:.2f}" in alt
+    assert f"{res.ci_low:.2f} to {res.ci_high:.2f}" in alt.replace("\u2212", "-")
+
+
+def test_course_figures_carry_their_pooled_estimate_in_the_alt_text():
+    ax = figures.draw("forest_rayce_sensitivity")
+    prep = figures.fit("forest_rayce_sensitivity")
+    assert f"Pooled estimate {prep.result.estimate:.2f}" in alt_text(ax.figure)
+    funnel = figures.draw("funnel_vipp_sd_synthetic_trimfill")
+    assert re.search(r"Funnel plot .*trim-and-fill imputes \d+ studies", alt_text(funnel.figure))
+
+
+def test_any_other_figure_gets_alt_text_from_its_titles():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.set(title="Mean sensitivity by arm", xlabel="wave", ylabel="rating (1-9)")
+    assert alt_text(fig) == (
+        "Figure: Mean sensitivity by arm (horizontal axis: wave; vertical axis: rating (1-9))."
+    )
+    set_alt_text(fig, "Two lines: the VIPP-SD arm rises, the control arm stays flat.")
+    assert alt_text(fig).startswith("Two lines")
+    with pytest.raises(ValueError, match="alt"):
+        set_alt_text(fig, "  ")
+
+
+def test_inline_figures_and_widget_pictures_are_img_elements_with_alt():
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.set_title("A <title> & more")
+    html = _widgets.figure_html(fig)
+    assert html.startswith('<img src="data:image/png;base64,')
+    assert 'alt="Figure: A &lt;title&gt; &amp; more."' in html
+    out = widgets.Output()
+    _widgets.show_figure(fig, out)
+    data = out.outputs[0]["data"]
+    assert "alt=" in data["text/html"] and data["image/png"]  # html for people, png for tools
+    live = _widgets.LiveFigure(fig, out, dynamic=[ax.title])
+    live.show()
+    assert 'alt="Figure: A &lt;title&gt;' in out.outputs[0]["data"]["text/html"]
+
+
+def test_explorer_pictures_change_with_their_alt_text():
+    box = explorers.file_drawer_explorer(k=10, seed=1, main=False)
+    slider, image = box.children
+    before = image.value
+    assert re.search(r'<img [^>]*alt="Funnel plot[^"]+"', before)
+    slider.value = slider.max
+    assert image.value != before and 'alt="Funnel plot' in image.value
+
+
+def test_navigator_chart_has_alt_text_that_lists_what_it_shows():
+    panel = evidence.navigator()
+    filters, _count, picture, _results = panel.children
+    filters.children[0].value = "Video feedback (general)"
+    assert 'alt="Chart of ' in picture.value and "Video feedback (general)" in picture.value
+
+
+def test_controls_without_a_visible_label_get_an_accessible_name():
+    for name in ("04.which_interval", "04.read_i2"):
+        box = exercise(name).widget()
+        assert box.answer.tooltip == exercise(name).question
+    box = grade.grade_widget()
+    pickers = [row.children[0] for row in box.children[1:-1]]
+    assert pickers and all(p.tooltip for p in pickers)
+
+
+def test_the_page_script_names_sliders_selects_and_scrolling_outputs():
+    js = _widgets._A11Y_JS
+    for selector in (".noUi-handle[role=slider]", "select", "tabindex", "aria-label"):
+        assert selector in js
