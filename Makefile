@@ -12,12 +12,13 @@ PYTEST_ARGS ?=
 # JupyterLab refuses to run as root unless told; CI and containers run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lab test test-fast figures lint format clean help
+.PHONY: lab test test-fast figures editions lint format clean help
 
 help:
 	@echo "make lab      - set up and open the course in JupyterLab"
 	@echo "make test     - set up and run the whole test suite"
 	@echo "make figures  - rebuild every figure and figures/summary.csv"
+	@echo "make editions - participant and instructor notebooks in build/editions/"
 	@echo "make lint     - ruff lint and format check"
 
 $(BIN)/python:
@@ -68,6 +69,9 @@ test-fast: $(VENV)/.installed-test
 
 figures: $(VENV)/.installed-test
 	$(BIN)/python -m course_kit figures --out figures
+
+editions: $(VENV)/.installed-test
+	$(BIN)/python scripts/make_editions.py --out build/editions
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

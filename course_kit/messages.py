@@ -66,6 +66,8 @@ EN: dict[str, str] = {
     "exercises.unexpected": "Something went wrong while checking this answer. "
     "Please type it again, or ask your instructor.",
     "exercises.solution_title": "Solution (instructor view)",
+    "exercises.solution_instructor_only": "Solutions are in the instructor edition of the "
+    "notebooks. Try the hint, or ask your instructor.",
     "exercises.no_solution": "No written solution for this exercise.",
     # exercises of notebook 01 (attachment and sensitivity)
     "exercises.01.secure_count.question": "A child health nurse follows 200 infants from "

@@ -81,7 +81,8 @@ def test_ends_with_key_points_and_an_instructor_note(number):
     note = last["source"].split("### Instructor note", 1)
     assert len(note) == 2, "the instructor note is clearly marked"
     assert "Timing" in note[1] and "Discussion prompts" in note[1]
-    assert "COURSE_KIT_INSTRUCTOR=1" in note[1], "instructors learn how to see solutions"
+    assert "instructor edition" in note[1], "instructors learn where the solutions are"
+    assert "show_solution" not in last["source"], "participants are never told how to reveal them"
 
 
 @params

@@ -17,11 +17,11 @@ Decimal commas are accepted everywhere (``"0,45"`` is 0.45), because Swedish and
 Norwegian keyboards and habits use them.
 
 Solutions are hidden from participants: the widget never shows ``solution``.
-An instructor sees it in two ways:
-
-* set the environment variable ``COURSE_KIT_INSTRUCTOR=1`` before starting
-  JupyterLab; every exercise widget then has a "Solution" panel;
-* or call ``exercise.show_solution()`` in a cell (returns the solution as HTML).
+Instructors use the instructor edition of the notebooks
+(``python scripts/make_editions.py``), which runs in instructor mode
+(``COURSE_KIT_INSTRUCTOR=1``): every exercise widget then has a "Solution" panel,
+and ``exercise.show_solution()`` returns the solution. Outside instructor mode
+``show_solution()`` only points to the instructor edition.
 
 Examples
 --------
@@ -295,9 +295,15 @@ class _Exercise:
         return Feedback(status, message, "" if status == "correct" else self.hint)
 
     def show_solution(self):
-        """The worked solution as HTML (for instructors; participants do not see it)."""
+        """The worked solution as HTML, in instructor mode only.
+
+        Outside instructor mode (the participant edition) it returns a short note
+        that the solutions are in the instructor edition.
+        """
         from IPython.display import HTML
 
+        if not instructor_mode():
+            return HTML(f"<p>{html.escape(text('exercises.solution_instructor_only'))}</p>")
         return HTML(self._solution_html())
 
     def _solution_html(self) -> str:

@@ -1,0 +1,102 @@
+"""Participant and instructor editions built from the same notebooks (scripts/make_editions.py).
+
+The participant edition must not reveal solutions by any documented call and
+hides the instructor notes; the instructor edition shows both.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from course_kit.teaching import exercises
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "notebooks").glob("*.ipynb"))
+REVEALING = re.compile(r"show_solution|COURSE_KIT_INSTRUCTOR|Instructor note", re.I)
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location(
+        "make_editions", ROOT / "scripts" / "make_editions.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    out = tmp_path_factory.mktemp("editions")
+    written = _load_script().build(out)
+    return out, written
+
+
+def _text(path: Path) -> str:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"])
+
+
+def test_both_editions_have_every_notebook(editions):
+    _, written = editions
+    for edition in ("participant", "instructor"):
+        assert sorted(p.name for p in written[edition]) == [p.name for p in SOURCES]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_participant_edition_never_tells_how_to_reveal_solutions(editions, source):
+    out, _ = editions
+    text = _text(out / "participant" / source.name)
+    assert not REVEALING.search(text), REVEALING.search(text)
+    # nothing else was lost: every exercise and every code cell of the source is there
+    source_nb = json.loads(source.read_text(encoding="utf-8"))
+    participant_nb = json.loads((out / "participant" / source.name).read_text(encoding="utf-8"))
+    code = lambda nb: ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]  # noqa: E731
+    assert code(participant_nb) == code(source_nb)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_instructor_edition_keeps_the_notes_and_switches_solutions_on(editions, source):
+    out, _ = editions
+    nb = json.loads((out / "instructor" / source.name).read_text(encoding="utf-8"))
+    setup = "".join(nb["cells"][1]["source"])
+    assert 'os.environ["COURSE_KIT_INSTRUCTOR"] = "1"' in setup
+    if "Instructor note" in _text(source):
+        assert "Instructor note" in _text(out / "instructor" / source.name)
+
+
+def test_show_solution_is_for_instructors_only(monkeypatch):
+    ex = exercises.course("03.nnt")
+    monkeypatch.delenv("COURSE_KIT_INSTRUCTOR", raising=False)
+    assert ex.solution not in ex.show_solution().data
+    assert "instructor edition" in ex.show_solution().data
+    assert "ck-exercise-solution" not in str(ex.widget().children)
+    monkeypatch.setenv("COURSE_KIT_INSTRUCTOR", "1")
+    assert "ck-exercise-solution" in ex.show_solution().data
+
+
+@pytest.mark.slow
+def test_run_editions_show_solutions_only_to_instructors(editions):
+    """Run notebook 06 in both editions: only the instructor's widgets hold a solution."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    out, _ = editions
+    shown = {}
+    for edition in ("participant", "instructor"):
+        path = out / edition / "06-evidence-to-practice.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(
+            nb,
+            timeout=180,
+            kernel_name="python3",
+            store_widget_state=True,
+            resources={"metadata": {"path": str(ROOT / "notebooks")}},
+        ).execute()
+        state = json.dumps(nb.metadata.get("widgets", {}))
+        shown[edition] = "ck-exercise-solution" in state
+    assert shown == {"participant": False, "instructor": True}
