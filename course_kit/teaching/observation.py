@@ -126,7 +126,11 @@ def marking_self_check(scene_ids=None, start: str | None = None):
         rows = []
         for r in sc.transcript().itertuples(index=False):
             kind = widgets.Dropdown(
-                options=kind_options, value="", layout=widgets.Layout(width="15em")
+                options=kind_options,
+                value="",
+                # accessible name: the event it marks (see teaching._widgets)
+                tooltip=f"{r.event} {r.time}: {r.what}",
+                layout=widgets.Layout(width="15em"),
             )
             kind.add_class("ck-scene-kind")
             kind.observe(on_mark, names="value")
