@@ -72,7 +72,7 @@ NOTEBOOKS = [
         "choose the fragments to replay to the parent and say why.",
     },
     {
-        "file": "02-scoring-sensitivity.ipynb",
+        "file": "05-scoring-sensitivity.ipynb",
         "day": 2,
         "title": "Scoring sensitivity",
         "minutes": 60,
@@ -80,7 +80,7 @@ NOTEBOOKS = [
         "coding hides a real effect; practise rating vignettes against a reference coder.",
     },
     {
-        "file": "03-effect-sizes.ipynb",
+        "file": "06-effect-sizes.ipynb",
         "day": 3,
         "title": "Effect sizes from the RCT literature",
         "minutes": 45,
@@ -88,7 +88,7 @@ NOTEBOOKS = [
         "explain what d = 0.3-0.5 means and why small trials disagree.",
     },
     {
-        "file": "04-meta-analysis-of-vipp-trials.ipynb",
+        "file": "07-meta-analysis-of-vipp-trials.ipynb",
         "day": 3,
         "title": "Meta-analysis of the VIPP trials",
         "minutes": 60,
@@ -96,7 +96,7 @@ NOTEBOOKS = [
         "and the prediction interval; recognise publication bias.",
     },
     {
-        "file": "06-evidence-to-practice.ipynb",
+        "file": "11-evidence-to-practice.ipynb",
         "day": 3,
         "title": "From evidence to practice",
         "minutes": 60,
@@ -104,7 +104,7 @@ NOTEBOOKS = [
         "combine evidence, clinical expertise and family values.",
     },
     {
-        "file": "05-differential-susceptibility.ipynb",
+        "file": "08-differential-susceptibility.ipynb",
         "day": 4,
         "title": "Differential susceptibility",
         "minutes": 60,
@@ -174,9 +174,9 @@ LEARNING_OBJECTIVES = [
         "en": "Have in-depth knowledge of the empirical support for VIPP-SD in increasing "
         "parents' sensitivity and children's attachment security.",
         "sections": [
-            ("03-effect-sizes.ipynb", 3, "What does d = 0.3 to 0.5 look like?"),
-            ("03-effect-sizes.ipynb", 4, "Sampling error: why small trials disagree"),
-            ("06-evidence-to-practice.ipynb", 4, "The evidence navigator"),
+            ("06-effect-sizes.ipynb", 3, "What does d = 0.3 to 0.5 look like?"),
+            ("06-effect-sizes.ipynb", 4, "Sampling error: why small trials disagree"),
+            ("11-evidence-to-practice.ipynb", 4, "The evidence navigator"),
         ],
     },
     {
@@ -218,7 +218,13 @@ LEARNING_OBJECTIVES = [
 ]
 
 # Notebooks that got a new file name: old name -> new name (see course_kit.workspace).
-RENAMED: dict[str, str] = {}
+RENAMED: dict[str, str] = {
+    "02-scoring-sensitivity.ipynb": "05-scoring-sensitivity.ipynb",
+    "03-effect-sizes.ipynb": "06-effect-sizes.ipynb",
+    "04-meta-analysis-of-vipp-trials.ipynb": "07-meta-analysis-of-vipp-trials.ipynb",
+    "05-differential-susceptibility.ipynb": "08-differential-susceptibility.ipynb",
+    "06-evidence-to-practice.ipynb": "11-evidence-to-practice.ipynb",
+}
 
 
 def course_map():

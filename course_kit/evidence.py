@@ -15,7 +15,7 @@ number is a direction ("may reduce", "no effect found") with empty numbers.
   small forest-style chart;
 * :func:`to_html` - the same navigator as one self-contained HTML page (plain
   JavaScript, no network), for people who do not run Python;
-* :func:`sensitivity_infants_exercise` - the self-check of notebook 06.
+* :func:`sensitivity_infants_exercise` - the self-check of notebook 11 (evidence to practice).
 
 Examples
 --------
@@ -495,7 +495,7 @@ def sensitivity_infants_answer(table=None) -> list[str]:
 
 
 def sensitivity_infants_exercise(table=None):
-    """The self-check of notebook 06, with its answer computed from the table.
+    """The self-check of notebook 11 (evidence to practice), with its answer computed from the table.
 
     The options are every intervention with a parental-sensitivity result, so a
     participant has to use the certainty and age filters to find the answer.

@@ -145,7 +145,7 @@ EN: dict[str, str] = {
     "children.",
     "exercises.01.transmission_gap.option_d": "Children of less sensitive parents are always "
     "insecure.",
-    # exercises of notebook 02 (scoring sensitivity)
+    # exercises "02.*" of notebook 05 (scoring sensitivity; renumbered, names kept)
     "exercises.02.icc_meaning.question": "Two coders rate the same 40 videos and reach an "
     "ICC of .60 for sensitivity. What does this mean?",
     "exercises.02.icc_meaning.hint": "The ICC compares two kinds of differences between "
@@ -189,7 +189,7 @@ EN: dict[str, str] = {
     "Use the anchors 1, 5, 7 and 9.",
     "exercises.02.certification.solution": "Reference ratings of the course's master coder "
     "(course examples): 1 = 8, 2 = 2, 3 = 5, 4 = 7, 5 = 3, 6 = 6.",
-    # exercises of notebook 03 (effect sizes)
+    # exercises "03.*" of notebook 06 (effect sizes)
     "exercises.03.cohens_d.question": "Bridgeman et al. (in Rayce et al. 2017, Table 5): "
     "intervention mean 6.29, control mean 5.19, pooled SD 1.94. What is Cohen's d "
     "(2 decimals)?",
@@ -239,7 +239,7 @@ EN: dict[str, str] = {
     "exercises.03.small_trials.option_c": "Chance (sampling error): small trials of the same "
     "programme often disagree this much.",
     "exercises.03.small_trials.option_d": "The first trial used a different scale.",
-    # exercises of notebook 04 (meta-analysis)
+    # exercises "04.*" of notebook 07 (meta-analysis)
     "exercises.04.which_interval.question": "If we start VIPP-SD in our municipality, how large "
     "might the effect be for us? Which interval answers this best?",
     "exercises.04.which_interval.hint": "One interval is about the average effect of all "
@@ -266,7 +266,7 @@ EN: dict[str, str] = {
     "exercises.04.r_to_d_behaviour.mistake_r": "That is r itself. Convert it to d first.",
     "exercises.04.r_to_d_behaviour.mistake_no_root": "Close: you doubled r. Now divide by the "
     "square root of (1 - r^2).",
-    # exercises of notebook 05 (differential susceptibility)
+    # exercises "05.*" of notebook 08 (differential susceptibility)
     "exercises.05.pattern.question": "More susceptible children did worse than others when "
     "parenting was harsh and better than others when it was sensitive; the lines cross in the "
     "middle of the observed range. Which pattern is this?",
@@ -293,7 +293,7 @@ EN: dict[str, str] = {
     "environment, both to harsh and to sensitive care. It says nothing about who your child is.",
     "exercises.05.careful_words.option_c": "The gene decides how your child will turn out.",
     "exercises.05.careful_words.option_d": "Yes, and carriers should not get VIPP-SD.",
-    # exercises of notebook 06 (evidence to practice)
+    # exercises "06.*" of notebook 11 (evidence to practice)
     "exercises.06.sensitivity_infants.question": "Which interventions have at least "
     "moderate-certainty evidence for parental sensitivity in infants under 12 months? "
     "Tick all that apply.",

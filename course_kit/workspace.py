@@ -617,7 +617,7 @@ def update(directory=None, *, source=None) -> WorkspaceReport:
     >>> from course_kit import workspace
     >>> report = workspace.update("~/vipp-course")  # doctest: +SKIP
     >>> report.beside  # doctest: +SKIP
-    [('02-scoring-sensitivity.ipynb', '02-scoring-sensitivity.v0.2.0.ipynb')]
+    [('05-scoring-sensitivity.ipynb', '05-scoring-sensitivity.v0.2.0.ipynb')]
     """
     src = source_dir(source)
     folder = _workspace_dir(directory, must_exist=True)
@@ -808,7 +808,7 @@ def reset(notebook, directory=None, *, source=None) -> WorkspaceReport:
     ----------
     notebook : str or path-like
         The notebook's name, with or without ``.ipynb`` (e.g.
-        ``"03-effect-sizes"``), or its path inside the workspace.
+        ``"06-effect-sizes"``), or its path inside the workspace.
     directory : path-like, optional
         The workspace folder (default ``~/vipp-course``); it must exist.
     source : path-like, optional
@@ -829,9 +829,9 @@ def reset(notebook, directory=None, *, source=None) -> WorkspaceReport:
     Examples
     --------
     >>> from course_kit import workspace
-    >>> report = workspace.reset("03-effect-sizes", "~/vipp-course")  # doctest: +SKIP
+    >>> report = workspace.reset("06-effect-sizes", "~/vipp-course")  # doctest: +SKIP
     >>> report.backups  # doctest: +SKIP
-    ['backups/03-effect-sizes.20260124-101500.ipynb']
+    ['backups/06-effect-sizes.20260124-101500.ipynb']
     """
     src = source_dir(source)
     folder = _workspace_dir(directory, must_exist=True)
@@ -936,7 +936,7 @@ def add_arguments(parser) -> None:
         sp.add_argument("dir", nargs="?", default=None, help=f"workspace (default {DEFAULT_DIR})")
         sp.add_argument("--source", default=None, help=source_help)
     sp = sub.add_parser("reset", help="restore one notebook (your copy is saved in backups/)")
-    sp.add_argument("notebook", help="notebook name, e.g. 03-effect-sizes.ipynb")
+    sp.add_argument("notebook", help="notebook name, e.g. 06-effect-sizes.ipynb")
     sp.add_argument("--dir", default=None, help=f"workspace (default {DEFAULT_DIR})")
     sp.add_argument("--source", default=None, help=source_help)
 

@@ -81,14 +81,14 @@ def test_show_solution_is_for_instructors_only(monkeypatch):
 
 @pytest.mark.slow
 def test_run_editions_show_solutions_only_to_instructors(editions):
-    """Run notebook 06 in both editions: only the instructor's widgets hold a solution."""
+    """Run notebook 11 (evidence to practice) in both editions: only the instructor's widgets hold a solution."""
     import nbformat
     from nbclient import NotebookClient
 
     out, _ = editions
     shown = {}
     for edition in ("participant", "instructor"):
-        path = out / edition / "06-evidence-to-practice.ipynb"
+        path = out / edition / "11-evidence-to-practice.ipynb"
         nb = nbformat.read(path, as_version=4)
         NotebookClient(
             nb,

@@ -134,7 +134,7 @@ def _cells(name):
 
 
 def test_notebook_04_labels_the_bias_tests_as_synthetic():
-    cells = _cells("04-meta-analysis-of-vipp-trials.ipynb")
+    cells = _cells("07-meta-analysis-of-vipp-trials.ipynb")
     printing = [c for c in cells if "egger_test(" in c or "trim_and_fill(" in c]
     assert printing
     for cell in printing:
@@ -144,12 +144,12 @@ def test_notebook_04_labels_the_bias_tests_as_synthetic():
 
 
 def test_notebook_06_says_whose_rating_and_treat_depression_first():
-    prose = "\n".join(_cells("06-evidence-to-practice.ipynb"))
+    prose = "\n".join(_cells("11-evidence-to-practice.ipynb"))
     assert "as the\nreview published it" not in prose and "as the review published it" not in prose
     for rater in ("review's authors", "Norwegian handbook", "Bufdir", "low to moderate"):
         assert rater in prose, rater
     assert "treat the depression **and** support" not in prose
-    depression = next(c for c in _cells("06-evidence-to-practice.ipynb") if "depressed" in c)
+    depression = next(c for c in _cells("11-evidence-to-practice.ipynb") if "depressed" in c)
     assert "first" in depression and "add-on" in depression
 
 
@@ -162,7 +162,7 @@ def test_notebook_01_solution_counts_add_up():
 
 
 def test_notebook_02_cites_the_icc_forms_and_ainsworths_scale():
-    prose = "\n".join(_cells("02-scoring-sensitivity.ipynb"))
+    prose = "\n".join(_cells("05-scoring-sensitivity.ipynb"))
     for citation in (
         "Shrout & Fleiss (1979)",
         "McGraw & Wong (1996)",

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PART2 = [
     ROOT / "notebooks" / name
     for name in (
-        "04-meta-analysis-of-vipp-trials.ipynb",
-        "05-differential-susceptibility.ipynb",
-        "06-evidence-to-practice.ipynb",
+        "07-meta-analysis-of-vipp-trials.ipynb",
+        "08-differential-susceptibility.ipynb",
+        "11-evidence-to-practice.ipynb",
     )
 ]  # by name: the method notebooks (e.g. 04-observing-interaction) share the numbers
 
@@ -39,7 +39,8 @@ def _sources(path: Path, kind: str) -> list[str]:
 
 
 def test_all_three_notebooks_exist():
-    assert [p.name[:2] for p in PART2] == ["04", "05", "06"]
+    assert [p.name[:2] for p in PART2] == ["07", "08", "11"]
+    assert all(p.exists() for p in PART2)
 
 
 @pytest.mark.parametrize("path", PART2, ids=lambda p: p.stem)
@@ -91,15 +92,15 @@ def test_grade_exercise_answer_follows_the_grade_rules():
 @pytest.mark.parametrize(
     ("stem", "number", "citation"),
     [
-        ("04", "d = 0.33", "2003"),
-        ("04", "r = .18", "2023"),
-        ("04", "0.46", "Rayce"),
-        ("05", "157", "2008"),
-        ("05", "r = .33", "2015"),
-        ("05", "3,257", "2015"),
-        ("06", "1,757", "O'Hara"),
-        ("06", "0.61", "Wilson"),
-        ("06", "n = 60", "Forman"),
+        ("07", "d = 0.33", "2003"),
+        ("07", "r = .18", "2023"),
+        ("07", "0.46", "Rayce"),
+        ("08", "157", "2008"),
+        ("08", "r = .33", "2015"),
+        ("08", "3,257", "2015"),
+        ("11", "1,757", "O'Hara"),
+        ("11", "0.61", "Wilson"),
+        ("11", "n = 60", "Forman"),
     ],
 )
 def test_published_numbers_stand_next_to_their_citation(stem, number, citation):

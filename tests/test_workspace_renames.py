@@ -100,3 +100,27 @@ def test_the_course_map_renames_point_at_real_notebooks():
     # the kit's own map: every new name is a notebook of the course
     listed = {nb["file"] for nb in course.NOTEBOOKS}
     assert set(course.RENAMED.values()) <= listed
+
+
+def test_a_workspace_of_the_old_numbering_keeps_its_edits(tmp_path):
+    """The kit's real renumbering: an edited 02-scoring-sensitivity.ipynb becomes 05-..."""
+    import shutil
+
+    kit = Path(__file__).resolve().parents[1] / "notebooks"
+    old_kit = tmp_path / "old-kit"
+    shutil.copytree(kit, old_kit)
+    for old, new in course.RENAMED.items():  # the kit as it was before the renumbering
+        (old_kit / new).rename(old_kit / old)
+    folder = tmp_path / "ws"
+    workspace.init(folder, source=old_kit)
+    mine = (folder / OLD).read_bytes().replace(b"sensitivity", b"sensitivity (MY NOTES)", 1)
+    assert mine != (folder / OLD).read_bytes()
+    (folder / OLD).write_bytes(mine)
+
+    report = workspace.update(folder, source=kit)
+
+    assert sorted(report.renamed) == sorted(course.RENAMED.items())
+    assert (folder / NEW).read_bytes() == mine
+    assert not any((folder / old).exists() for old in course.RENAMED)
+    # the notebooks' content did not change with the renumbering: nothing to place beside
+    assert NEW in report.kept and not report.beside

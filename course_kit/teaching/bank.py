@@ -12,7 +12,7 @@ citation; course examples (vignettes, synthetic trials) are labelled as such.
 
 from __future__ import annotations
 
-# Reference ("master coder") ratings of the six course vignettes of notebook 02.
+# Reference ("master coder") ratings of the six course vignettes of notebook 05 (scoring sensitivity).
 # These are COURSE EXAMPLES chosen by the course authors, not published ratings.
 VIGNETTE_REFERENCE = (8, 2, 5, 7, 3, 6)
 
