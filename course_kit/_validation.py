@@ -61,15 +61,6 @@ def as_float_array(
     return arr
 
 
-def check_same_length(**arrays: np.ndarray) -> int:
-    """Raise ValueError unless all 1-D arrays have the same length; return it."""
-    lengths = {k: len(v) for k, v in arrays.items()}
-    if len(set(lengths.values())) > 1:
-        desc = ", ".join(f"{k} has {n}" for k, n in lengths.items())
-        raise ValueError(f"Inputs must have the same length: {desc}.")
-    return next(iter(lengths.values())) if lengths else 0
-
-
 def check_positive(arr: np.ndarray, name: str, *, strict: bool = True) -> np.ndarray:
     """Raise ValueError if any value of ``arr`` is <= 0 (or < 0 if not strict)."""
     if arr.size == 0:

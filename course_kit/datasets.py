@@ -14,7 +14,7 @@ dependency tree for five small CSV files.
 Examples
 --------
 >>> from course_kit import datasets
->>> datasets.list()  # doctest: +SKIP
+>>> datasets.catalog()  # doctest: +SKIP
 >>> df = datasets.load("rayce2017_relationship")  # doctest: +SKIP
 >>> df.attrs["citation"]  # doctest: +SKIP
 'Rayce SB, et al. Effects of parenting interventions ...'
@@ -94,7 +94,7 @@ def _short_source(res: dict) -> str:
     return f"{title} doi:{doi}" if doi.startswith("10.") else title
 
 
-def list():
+def catalog():
     """Catalogue of the datasets.
 
     Returns
@@ -126,6 +126,18 @@ def list():
     frame = pd.DataFrame(out)
     frame["rows"] = frame["rows"].astype("Int64")
     return frame
+
+
+def list():
+    """Deprecated: use :func:`catalog` (``list`` hid Python's built-in ``list``)."""
+    import warnings
+
+    warnings.warn(
+        "course_kit.datasets.list() is now course_kit.datasets.catalog().",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return catalog()
 
 
 def _convert(value: str, field: dict):

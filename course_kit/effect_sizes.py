@@ -38,6 +38,8 @@ __all__ = [
     "risk_difference",
     "smd",
     "smd_from_t",
+    "smd_variance",
+    "variance_from_ci",
     "zcor",
 ]
 
@@ -167,8 +169,54 @@ def smd(m1, sd1, n1, m2, sd2, n2, correct: bool = True) -> EffectSize:
     sp = np.sqrt(((n1 - 1) * sd1**2 + (n2 - 1) * sd2**2) / m)
     d = (m1 - m2) / sp
     g = _hedges_j(m) * d if correct else d
-    vi = 1 / n1 + 1 / n2 + g**2 / (2 * (n1 + n2))
-    return EffectSize(g, vi, "SMD", index)
+    return EffectSize(g, _smd_vi(g, n1, n2), "SMD", index)
+
+
+def _smd_vi(d, n1, n2):
+    """metafor's large-sample variance of a standardised mean difference (vtype "LS")."""
+    return 1 / n1 + 1 / n2 + d**2 / (2 * (n1 + n2))
+
+
+def smd_variance(d, n1, n2) -> np.ndarray:
+    """Sampling variance of a published d (or g) from the group sizes.
+
+    ``vi = 1/n1 + 1/n2 + d²/(2(n1 + n2))``, the variance :func:`smd` gives
+    (metafor's ``escalc("SMD")``, vtype "LS"), for papers that print d and the
+    group sizes but not the means and SDs.
+
+    Examples
+    --------
+    >>> smd_variance(0.5, 20, 20).round(4)
+    array([0.1031])
+    """
+    d, n1, n2 = _arrays(d=d, n1=n1, n2=n2)
+    _check_n(n1, "n1")
+    _check_n(n2, "n2")
+    return _smd_vi(d, n1, n2)
+
+
+def variance_from_ci(ci_low, ci_high, level: float = 0.95) -> np.ndarray:
+    """Sampling variance recovered from a printed symmetric confidence interval.
+
+    ``se = (ci_high − ci_low) / (2 z)``, with ``z`` the normal quantile of
+    ``level`` (1.96 for 95 %), as in the Cochrane Handbook (section 6.3.1).
+
+    Examples
+    --------
+    >>> variance_from_ci(0.1, 0.5).round(5)
+    array([0.01041])
+    """
+    from scipy.stats import norm
+
+    from course_kit._validation import check_number
+
+    ci_low, ci_high = _arrays(ci_low=ci_low, ci_high=ci_high)
+    level = check_number(level, "level", low=0, high=1, low_open=True, high_open=True)
+    if np.any(ci_high <= ci_low):
+        idx = np.flatnonzero(ci_high <= ci_low)[:5].tolist()
+        raise ValueError(f"ci_high must be above ci_low (problem at position(s) {idx}).")
+    se = (ci_high - ci_low) / (2 * norm.ppf(0.5 + level / 2))
+    return se**2
 
 
 def smd_from_t(t, n1, n2, correct: bool = True) -> EffectSize:
@@ -187,8 +235,7 @@ def smd_from_t(t, n1, n2, correct: bool = True) -> EffectSize:
     _check_n(n2, "n2")
     d = t * np.sqrt(1 / n1 + 1 / n2)
     g = _hedges_j(n1 + n2 - 2) * d if correct else d
-    vi = 1 / n1 + 1 / n2 + g**2 / (2 * (n1 + n2))
-    return EffectSize(g, vi, "SMD", index)
+    return EffectSize(g, _smd_vi(g, n1, n2), "SMD", index)
 
 
 # --- conversions -------------------------------------------------------------------

@@ -42,11 +42,21 @@ from pathlib import Path
 
 import numpy as np
 
+from course_kit.effect_sizes import smd_variance, variance_from_ci
 from course_kit.messages import text
 
-__all__ = ["FIGURES", "add_arguments", "build", "draw", "fit", "names", "run", "summary"]
+__all__ = [
+    "FIGURES",
+    "PreparedFigure",
+    "add_arguments",
+    "build",
+    "draw",
+    "names",
+    "prepare",
+    "run",
+    "summary",
+]
 
-_Z95 = 1.959963984540054  # normal quantile for the printed 95% CIs
 SYNTHETIC_OUTCOMES = (
     "parenting behaviour",
     "parenting attitudes",
@@ -56,7 +66,7 @@ SYNTHETIC_OUTCOMES = (
 
 
 @dataclass
-class _Prepared:
+class PreparedFigure:
     """What a figure shows: the fit(s) and the keyword arguments of the plot."""
 
     kind: str  # "forest" or "funnel"
@@ -79,12 +89,7 @@ def _synthetic_title(what: str) -> str:
     return text("plots.synthetic_title", what=what)
 
 
-def _d_variance(d: np.ndarray, n1: np.ndarray, n0: np.ndarray) -> np.ndarray:
-    """Large-sample variance of d (as in metafor's escalc "SMD")."""
-    return 1 / n1 + 1 / n0 + d**2 / (2 * (n1 + n0))
-
-
-def _vipp_sensitivity() -> _Prepared:
+def _vipp_sensitivity() -> PreparedFigure:
     from course_kit import datasets
     from course_kit.meta import meta_analysis
 
@@ -106,13 +111,13 @@ def _vipp_sensitivity() -> _Prepared:
         f"{s} ({int(y)})" + (" ᵃ" if a else "")
         for s, y, a in zip(short, sel["year"], assumed, strict=True)
     ]
-    res = meta_analysis(d, _d_variance(d, n1, n0), method="REML", labels=labels)
+    res = meta_analysis(d, smd_variance(d, n1, n0), method="REML", labels=labels)
     notes = [
         text("plots.fig_vipp_sens_note1"),
         text("plots.fig_vipp_sens_note2"),
         text("plots.fig_vipp_sens_note3"),
     ]
-    return _Prepared(
+    return PreparedFigure(
         "forest",
         "vipp_trials",
         "maternal sensitivity",
@@ -130,17 +135,17 @@ def _vipp_sensitivity() -> _Prepared:
     )
 
 
-def _rayce_sensitivity() -> _Prepared:
+def _rayce_sensitivity() -> PreparedFigure:
     from course_kit import datasets
     from course_kit.meta import meta_analysis
 
     df = datasets.load("rayce2017_relationship")
     sel = df[df["outcome"] == "Sensitivity (M)"]
-    se = (sel["ci_high"] - sel["ci_low"]).to_numpy(float) / (2 * _Z95)
+    vi = variance_from_ci(sel["ci_low"].to_numpy(float), sel["ci_high"].to_numpy(float))
     res = meta_analysis(
-        sel["cohens_d"].to_numpy(float), se**2, method="REML", labels=list(sel["study"])
+        sel["cohens_d"].to_numpy(float), vi, method="REML", labels=list(sel["study"])
     )
-    return _Prepared(
+    return PreparedFigure(
         "forest",
         "rayce2017_relationship",
         "maternal sensitivity",
@@ -173,12 +178,12 @@ def _synthetic(outcome: str):
     return df[df["outcome"] == outcome].reset_index(drop=True)
 
 
-def _synthetic_forest(outcome: str) -> _Prepared:
+def _synthetic_forest(outcome: str) -> PreparedFigure:
     from course_kit.meta import meta_analysis
 
     sel = _synthetic(outcome)
     res = meta_analysis(sel["yi"], sel["vi"], method="REML", labels=list(sel["study"]))
-    return _Prepared(
+    return PreparedFigure(
         "forest",
         "vipp_sd_synthetic",
         outcome,
@@ -199,7 +204,7 @@ def _synthetic_forest(outcome: str) -> _Prepared:
     )
 
 
-def _synthetic_risk() -> _Prepared:
+def _synthetic_risk() -> PreparedFigure:
     from course_kit.meta import meta_analysis, subgroup_analysis
 
     outcome = "parenting behaviour"
@@ -207,7 +212,7 @@ def _synthetic_risk() -> _Prepared:
     risk = [text("plots.fig_risk_group", risk=r.capitalize()) for r in sel["sample_risk"]]
     res = meta_analysis(sel["yi"], sel["vi"], method="REML", labels=list(sel["study"]))
     sub = subgroup_analysis(sel["yi"], sel["vi"], risk, method="REML", labels=list(sel["study"]))
-    return _Prepared(
+    return PreparedFigure(
         "forest",
         "vipp_sd_synthetic",
         outcome,
@@ -229,7 +234,7 @@ def _synthetic_risk() -> _Prepared:
     )
 
 
-def _synthetic_funnel(trimfill: bool) -> _Prepared:
+def _synthetic_funnel(trimfill: bool) -> PreparedFigure:
     from course_kit.meta import meta_analysis, trim_and_fill
 
     outcome = "parenting behaviour"
@@ -240,7 +245,7 @@ def _synthetic_funnel(trimfill: bool) -> _Prepared:
         "plots.fig_synthetic_trimfill" if trimfill else "plots.fig_synthetic_funnel",
         outcome=outcome,
     )
-    return _Prepared(
+    return PreparedFigure(
         "funnel",
         "vipp_sd_synthetic",
         outcome,
@@ -252,7 +257,7 @@ def _synthetic_funnel(trimfill: bool) -> _Prepared:
     )
 
 
-_PREPARE: dict[str, Callable[[], _Prepared]] = {
+_PREPARE: dict[str, Callable[[], PreparedFigure]] = {
     "forest_vipp_sensitivity": _vipp_sensitivity,
     "forest_rayce_sensitivity": _rayce_sensitivity,
     **{
@@ -276,9 +281,21 @@ def _check_name(name: str) -> str:
     return name
 
 
-def fit(name: str) -> _Prepared:
+def prepare(name: str) -> PreparedFigure:
     """The analysis behind figure ``name`` (fits and plot settings), without drawing."""
     return _PREPARE[_check_name(name)]()
+
+
+def fit(name: str) -> PreparedFigure:
+    """Deprecated: use :func:`prepare` (it returns the prepared figure, not one fit)."""
+    import warnings
+
+    warnings.warn(
+        "course_kit.figures.fit() is now course_kit.figures.prepare().",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return prepare(name)
 
 
 def draw(name: str, ax=None, *, course_style: bool = True):
@@ -296,7 +313,7 @@ def draw(name: str, ax=None, *, course_style: bool = True):
     from course_kit.meta import forest_plot, funnel_plot
     from course_kit.style import use_course_style
 
-    prep = fit(name)
+    prep = prepare(name)
     plot = forest_plot if prep.kind == "forest" else funnel_plot
     # Not matplotlib.rc_context: see use_course_style for why it hides later figures.
     with use_course_style() if course_style else nullcontext():
@@ -338,7 +355,7 @@ def summary(selected: list[str] | None = None):
 
     rows = []
     for name in selected or names():
-        prep = fit(name)
+        prep = prepare(name)
         rows.append(_row(name, prep, prep.result, "all", prep.result.method))
         if prep.subgroups is not None:
             for group, res in prep.subgroups.subgroups.items():

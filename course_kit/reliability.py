@@ -31,17 +31,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_kit._validation import as_float_array, check_choice, check_number
+from course_kit.formatting import no_negative_zero
 
 __all__ = ["CertificationResult", "ICCResult", "KappaResult", "certify_coder", "cohen_kappa", "icc"]
 
 FORMS = ("ICC1", "ICC2", "ICC3", "ICC1k", "ICC2k", "ICC3k")
 DEFAULT_CRITERION = {"icc": 0.70, "weighted_kappa": 0.60, "within_one": 0.80}
 MIN_ITEMS = 5
-
-
-def _shown(value: float) -> float:
-    """A value for display: no "-0.00" from a tiny negative rounding error."""
-    return 0.0 if abs(value) < 0.005 else value
 
 
 # --- ICC ------------------------------------------------------------------------------
@@ -315,9 +311,9 @@ class KappaResult:
         return text(
             "reliability.kappa_summary",
             kind=kind,
-            kappa=_shown(self.kappa),
-            low=_shown(self.ci_low),
-            high=_shown(self.ci_high),
+            kappa=no_negative_zero(self.kappa),
+            low=no_negative_zero(self.ci_low),
+            high=no_negative_zero(self.ci_high),
             n=self.n,
         )
 
@@ -470,8 +466,8 @@ class CertificationResult:
         s = self.statistics
         numbers = text(
             "reliability.certify_numbers",
-            icc=_shown(s["icc"]),
-            kappa=_shown(s["weighted_kappa"]),
+            icc=no_negative_zero(s["icc"]),
+            kappa=no_negative_zero(s["weighted_kappa"]),
             within_one=s["within_one"],
             exact=s["exact"],
             bias=round(s["mean_difference"], 1) + 0.0,  # no "-0.0"
@@ -600,7 +596,11 @@ def certify_coder(
         parts = [text("reliability.certified", n=len(x))]
     else:
         labels = [
-            text(f"reliability.criterion.{name}", value=_shown(stats[name]), needed=crit[name])
+            text(
+                f"reliability.criterion.{name}",
+                value=no_negative_zero(stats[name]),
+                needed=crit[name],
+            )
             for name in failed
         ]
         parts = [text("reliability.not_certified", failed="; ".join(labels))]

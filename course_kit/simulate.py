@@ -89,7 +89,7 @@ def data_dictionary():
     )
 
 
-def _check_seed(seed):
+def check_seed(seed):
     if seed is None or isinstance(seed, np.random.Generator):
         return seed
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
@@ -164,7 +164,7 @@ def _check_memory(n_families: int, n_coders: int) -> None:
         )
 
 
-def _trial_params(
+def trial_params(
     n_families,
     effect_size,
     n_coders,
@@ -238,7 +238,7 @@ def _trial_params(
     return p
 
 
-def _simulate_arrays(p: dict, rng: np.random.Generator) -> dict:
+def simulate_arrays(p: dict, rng: np.random.Generator) -> dict:
     """Draw one trial as numpy arrays (shared by :func:`vipp_trial` and trials.power).
 
     Every random draw happens in a fixed order whatever the options, so that e.g.
@@ -437,7 +437,7 @@ def vipp_trial(
     """
     import pandas as pd
 
-    p = _trial_params(
+    p = trial_params(
         n_families,
         effect_size,
         n_coders,
@@ -459,8 +459,8 @@ def vipp_trial(
         child_age_range=child_age_range,
         followup_months=followup_months,
     )
-    rng = np.random.default_rng(_check_seed(seed))
-    sim = _simulate_arrays(p, rng)
+    rng = np.random.default_rng(check_seed(seed))
+    sim = simulate_arrays(p, rng)
     n, k = p["n_families"], p["n_coders"]
     per_family = 2 * k
     wave = np.tile(np.repeat(np.array([0, 1], dtype=np.int8), k), n)
@@ -601,7 +601,7 @@ def meta_analytic_sample(
         strength = check_number(publication_bias, "publication_bias", low=0, high=1)
     check_choice(selection, "selection", ("two-sided", "positive"))
     max_studies = check_number(max_studies, "max_studies", low=1, integer=True)
-    rng = np.random.default_rng(_check_seed(seed))
+    rng = np.random.default_rng(check_seed(seed))
 
     batch = max(2 * k, 64)  # depends on k only: the stream is the same for every strength
     parts, n_published, drawn = [], 0, 0

@@ -505,7 +505,7 @@ def power(
 
     from course_kit._progress import Progress
     from course_kit.messages import text
-    from course_kit.simulate import _check_seed, _trial_params, vipp_trial
+    from course_kit.simulate import check_seed, trial_params, vipp_trial
 
     n_sims = check_number(n_sims, "n_sims", low=10, high=1_000_000, integer=True)
     alpha = check_number(alpha, "alpha", low=0, high=0.5, low_open=True)
@@ -520,17 +520,17 @@ def power(
         raise TypeError(f"power() got unknown trial option(s) {unknown}; see simulate.vipp_trial.")
     options.update(trial_kwargs)
     n_coders = options.pop("n_coders")
-    p = _trial_params(n_families, effect_size, n_coders, **options)
-    rng = np.random.default_rng(_check_seed(seed))
+    p = trial_params(n_families, effect_size, n_coders, **options)
+    rng = np.random.default_rng(check_seed(seed))
 
-    from course_kit.simulate import _simulate_arrays
+    from course_kit.simulate import simulate_arrays
 
     t_values = np.full(n_sims, np.nan)
     dofs = np.ones(n_sims)
     d_values = np.full(n_sims, np.nan)
     bar = Progress(n_sims, progress, text("trials.power_progress"))
     for i in range(n_sims):
-        sim = _simulate_arrays(p, rng)
+        sim = simulate_arrays(p, rng)
         keep = ~sim["dropped"]
         scores = sim["ratings"][keep].mean(axis=2)
         treated = sim["treated"][keep]

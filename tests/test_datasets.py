@@ -39,7 +39,7 @@ def data_copy(tmp_path, monkeypatch):
 
 
 def test_catalogue_lists_every_dataset():
-    cat = datasets.list()
+    cat = datasets.catalog()
     assert list(cat.columns) == ["name", "title", "rows", "source", "synthetic", "available"]
     assert set(NAMES) | {"evidence_table", "method_cases", *SCENE_DATA} == set(cat["name"])
     row = cat.set_index("name")
@@ -150,7 +150,7 @@ def test_schema_given_as_a_path(data_copy):
     assert entry["schema"] == "evidence_table.schema.json"
     for name in ("evidence_table.csv", "evidence_table.schema.json"):
         (data_copy / name).unlink(missing_ok=True)
-    cat = datasets.list().set_index("name")
+    cat = datasets.catalog().set_index("name")
     assert not cat.loc["evidence_table", "available"]
     assert cat.loc["vipp_trials", "available"]
     with pytest.raises(ValueError, match="not available"):

@@ -347,7 +347,7 @@ def test_text_list_whole_numbers_only_when_asked():
 def test_course_certification_uses_the_reference_coder():
     from course_kit._exercise_bank import VIGNETTE_REFERENCE
 
-    cert = ex.course("02.certification")
+    cert = ex.exercise("02.certification")
     perfect = cert.check(", ".join(map(str, VIGNETTE_REFERENCE)))
     assert perfect.correct and "Certified" in perfect.message
     lenient = cert.check([min(9, r + 2) for r in VIGNETTE_REFERENCE])
@@ -361,11 +361,11 @@ def test_every_course_exercise_builds_and_rejects_rubbish():
     from course_kit._exercise_bank import BANK
 
     for name in BANK:
-        exercise = ex.course(name)
+        exercise = ex.exercise(name)
         assert exercise.check("banana").status == "invalid", name
         assert exercise.check("-999").status in ex.STATUSES
     with pytest.raises(ValueError, match="name"):
-        ex.course("99.nothing")
+        ex.exercise("99.nothing")
 
 
 def test_docstring_examples_run():

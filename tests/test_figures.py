@@ -97,7 +97,7 @@ def test_rayce_sensitivity_reproduces_the_published_pooled_d():
 
 
 def test_vipp_sensitivity_uses_reported_d_and_group_sizes():
-    prep = figures.fit("forest_vipp_sensitivity")
+    prep = figures.prepare("forest_vipp_sensitivity")
     df = datasets.load("vipp_trials")
     reported = df.loc[df["effect_outcome"] == "maternal sensitivity", "effect_value"]
     assert set(prep.result.yi) <= set(reported)

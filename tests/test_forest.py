@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 from course_kit.effect_sizes import log_risk_ratio
+from course_kit.formatting import ci as fmt_ci
+from course_kit.formatting import number as fmt_num
 from course_kit.meta import forest_plot, meta_analysis, subgroup_analysis
-from course_kit.meta._forest import fmt_ci, fmt_num
 from course_kit.style import use_course_style
 
 

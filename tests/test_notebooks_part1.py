@@ -104,7 +104,7 @@ def test_at_least_two_course_exercises_that_exist(number):
     for name in names:
         assert name.startswith(f"{number}."), name
         assert name in BANK
-        built = exercises.course(name)
+        built = exercises.exercise(name)
         assert built.solution and built.hint, f"{name} needs a hint and a solution"
         # the answer is not typed into the notebook, where participants would read it
         assert "answer=" not in "\n".join(_code(number))
@@ -199,9 +199,9 @@ def test_near_finds_an_uncited_number():
 
 def test_notebook_01_answers():
     less = teaching.security_by_sensitivity(0.24)[1]
-    assert exercises.course("01.less_sensitive_half").check(f"{100 * less:.1f}").correct
-    assert exercises.course("01.r_squared").check(100 * 0.24**2).correct
-    assert exercises.course("01.secure_count").check(0.65 * 200).correct
+    assert exercises.exercise("01.less_sensitive_half").check(f"{100 * less:.1f}").correct
+    assert exercises.exercise("01.r_squared").check(100 * 0.24**2).correct
+    assert exercises.exercise("01.secure_count").check(0.65 * 200).correct
 
 
 def test_notebook_03_answers():
@@ -210,9 +210,9 @@ def test_notebook_03_answers():
     bridgeman = dict(m1=6.29, sd1=1.62, n1=42, m2=5.19, sd2=2.30, n2=31)
     d = float(smd(**bridgeman, correct=False).yi[0])
     g = float(smd(**bridgeman, correct=True).yi[0])
-    assert exercises.course("03.cohens_d").check(d).correct
-    assert exercises.course("03.cohens_d").check("0,57").correct  # as printed by Rayce et al.
-    assert exercises.course("03.hedges_g").check(round(g, 3)).correct
-    assert not exercises.course("03.hedges_g").check(round(d, 3)).correct
-    assert exercises.course("03.r_to_d").check(float(r_to_d(0.23)[0])).correct
-    assert exercises.course("03.nnt").check(round(teaching.nnt(0.33), 1)).correct
+    assert exercises.exercise("03.cohens_d").check(d).correct
+    assert exercises.exercise("03.cohens_d").check("0,57").correct  # as printed by Rayce et al.
+    assert exercises.exercise("03.hedges_g").check(round(g, 3)).correct
+    assert not exercises.exercise("03.hedges_g").check(round(d, 3)).correct
+    assert exercises.exercise("03.r_to_d").check(float(r_to_d(0.23)[0])).correct
+    assert exercises.exercise("03.nnt").check(round(teaching.nnt(0.33), 1)).correct

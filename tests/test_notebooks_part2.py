@@ -46,7 +46,7 @@ def test_all_three_notebooks_exist():
 @pytest.mark.parametrize("path", PART2, ids=lambda p: p.stem)
 def test_each_notebook_has_two_widgets_and_two_exercises(path):
     code = "\n".join(_sources(path, "code"))
-    exercises = re.findall(r"exercises\.course\(|_exercise\(\)", code)
+    exercises = re.findall(r"exercises\.exercise\(|_exercise\(\)", code)
     widgets = re.findall(r"explorers\.\w+_explorer\(|grade_widget\(|navigator\(", code)
     assert len(exercises) >= 2, f"{path.name}: fewer than two exercises"
     assert len(widgets) >= 2 or "ck-main-widget" in code, f"{path.name}: fewer than two widgets"
@@ -54,11 +54,11 @@ def test_each_notebook_has_two_widgets_and_two_exercises(path):
 
 @pytest.mark.parametrize("path", PART2, ids=lambda p: p.stem)
 def test_every_exercise_named_in_a_notebook_exists(path):
-    names = re.findall(r'exercises\.course\("([^"]+)"\)', "\n".join(_sources(path, "code")))
+    names = re.findall(r'exercises\.exercise\("([^"]+)"\)', "\n".join(_sources(path, "code")))
     assert names, path.name
     for name in names:
         assert name in BANK, f"{path.name} uses unknown exercise {name!r}"
-        ck.exercises.course(name)  # builds without error
+        ck.exercises.exercise(name)  # builds without error
 
 
 def test_figures_drawn_by_notebooks_are_rebuilt_by_the_reproduction_command():
@@ -74,18 +74,18 @@ def test_read_i2_answer_matches_the_synthetic_data():
     behaviour = trials[trials["outcome"] == "parenting behaviour"]
     fit = ck.meta.meta_analysis(data=behaviour, yi="yi", vi="vi", method="REML")
     assert BANK["04.read_i2"]["answer"] == round(fit.i2)
-    assert ck.exercises.course("04.read_i2").check(str(round(fit.i2))).correct
+    assert ck.exercises.exercise("04.read_i2").check(str(round(fit.i2))).correct
 
 
 def test_r_to_d_answer_matches_the_conversion():
     d = float(ck.effect_sizes.r_to_d(0.18)[0])
-    assert ck.exercises.course("04.r_to_d_behaviour").check(f"{d:.2f}").correct
-    assert not ck.exercises.course("04.r_to_d_behaviour").check("0.18").correct
+    assert ck.exercises.exercise("04.r_to_d_behaviour").check(f"{d:.2f}").correct
+    assert not ck.exercises.exercise("04.r_to_d_behaviour").check("0.18").correct
 
 
 def test_grade_exercise_answer_follows_the_grade_rules():
     level = ck.grade.rate("rct", risk_of_bias=1, imprecision=1).level
-    exercise = ck.exercises.course("06.grade_two_concerns")
+    exercise = ck.exercises.exercise("06.grade_two_concerns")
     assert exercise.check(level.capitalize()).correct
 
 

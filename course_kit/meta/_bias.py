@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from course_kit.formatting import p_metafor
 from course_kit.meta import _core
-from course_kit.meta._model import MetaResult, _fit_arrays, _fmt_p, resolve_inputs
+from course_kit.meta._model import MetaResult, fit_arrays, resolve_inputs
 
 __all__ = [
     "EggerResult",
@@ -67,7 +68,7 @@ class EggerResult:
     def summary(self) -> str:
         return (
             f"Egger's regression test for funnel plot asymmetry\n"
-            f"t = {self.statistic:.4f}, df = {self.df}, p-val = {_fmt_p(self.pvalue)}\n"
+            f"t = {self.statistic:.4f}, df = {self.df}, p-val = {p_metafor(self.pvalue)}\n"
             f"Limit estimate (as se -> 0): {self.intercept:.4f} (se = {self.intercept_se:.4f})"
         )
 
@@ -152,7 +153,7 @@ class RankTestResult:
     def summary(self) -> str:
         return (
             "Rank correlation test for funnel plot asymmetry\n"
-            f"Kendall's tau = {self.statistic:.4f}, p-val = {_fmt_p(self.pvalue)}"
+            f"Kendall's tau = {self.statistic:.4f}, p-val = {p_metafor(self.pvalue)}"
         )
 
 
@@ -347,7 +348,7 @@ def trim_and_fill(result: MetaResult, estimator: str = "L0", side: str | None = 
         from course_kit.messages import text
 
         labels = [*result.labels, *(text("meta.filled_label", i=i) for i in range(1, k0 + 1))]
-        filled = _fit_arrays(
+        filled = fit_arrays(
             np.concatenate([yi0, imp_y]),
             np.concatenate([vi0, imp_v]),
             labels,

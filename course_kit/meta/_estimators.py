@@ -120,7 +120,7 @@ def score(tau2: float, yi, vi, X, kind: str) -> float:
     return ypppy - (float(np.sum(w)) if kind == "ML" else tr_p)
 
 
-def _score_root(yi, vi, X, kind: str) -> float:
+def score_root(yi, vi, X, kind: str) -> float:
     """Fallback when Fisher scoring oscillates: the root of the score by brentq."""
     from scipy.optimize import brentq
 
@@ -186,7 +186,7 @@ def _fisher_scoring(yi, vi, X, kind: str, tol=TOL, maxiter=MAXITER) -> float:
     else:
         # Fisher scoring can oscillate without converging (metafor then stops with an
         # error); the estimate is still the root of the score, found by bracketing.
-        tau2 = _score_root(yi, vi, X, kind)
+        tau2 = score_root(yi, vi, X, kind)
     return _ll0check(float(tau2), yi, vi, X, kind, tol)
 
 
@@ -364,7 +364,7 @@ def _fisher1(yi, vi, kind: str, tol=TOL, maxiter=MAXITER) -> float:
         last = adj
         tau2 = new
     else:
-        tau2 = _score_root(yi, vi, np.ones((k, 1)), kind)
+        tau2 = score_root(yi, vi, np.ones((k, 1)), kind)
     if kind in ("ML", "REML") and tau2 > tol:
         reml = kind == "REML"
         if _loglik1(0.0, yi, vi, reml) - _loglik1(tau2, yi, vi, reml) > tol:

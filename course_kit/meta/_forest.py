@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_kit import formatting as fmt
 from course_kit._validation import as_float_array, check_choice
 from course_kit.messages import text
 
@@ -23,11 +24,10 @@ _REQUIRED = ("estimate", "ci_low", "ci_high", "yi", "vi", "labels", "weights", "
 _FIXED_METHODS = {"FE", "EE", "CE", "FIXED", "COMMON"}
 _SORTS = ("estimate", "weight", "precision")
 _LABEL_MAX_IN = 3.0  # longest study label before it is shortened with an ellipsis
-_MINUS = "\N{MINUS SIGN}"
 _STEPS = [1, 2, 2.5, 5, 10]  # tick steps that read well (0.25, 0.5, 1, ...)
 
 
-def _check_result(result, name: str = "result"):
+def check_result(result, name: str = "result"):
     missing = [a for a in _REQUIRED if not hasattr(result, a)]
     if missing:
         raise TypeError(
@@ -41,40 +41,18 @@ def is_fixed(result) -> bool:
     return str(getattr(result, "method", "")).upper() in _FIXED_METHODS
 
 
-def fmt_num(x: float, digits: int = 2) -> str:
-    """Format a number with a typographic minus sign (as printed in journals)."""
-    if x is None or not np.isfinite(x):
-        return "NA"
-    s = f"{x:.{digits}f}"
-    if s.startswith("-") and float(s) == 0:
-        s = s[1:]
-    return s.replace("-", _MINUS)
-
-
-def fmt_ci(est: float, lo: float, hi: float, digits: int = 2) -> str:
-    """``"0.45 [0.12, 0.78]"``: the text column of a forest plot."""
-    return f"{fmt_num(est, digits)} [{fmt_num(lo, digits)}, {fmt_num(hi, digits)}]"
-
-
-def fmt_p(p: float) -> str:
-    """``"p = 0.034"`` or ``"p < 0.001"``."""
-    if not np.isfinite(p):
-        return "p = NA"
-    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
-
-
 def heterogeneity_text(result, short: bool = False) -> str:
     """The heterogeneity line of a forest plot for ``result``."""
-    tau2 = fmt_num(float(getattr(result, "tau2", 0.0)), 3)
-    i2 = fmt_num(float(getattr(result, "i2", 0.0)), 0)
+    tau2 = fmt.number(float(getattr(result, "tau2", 0.0)), 3)
+    i2 = fmt.number(float(getattr(result, "i2", 0.0)), 0)
     if short:
         return text("plots.heterogeneity_short", tau2=tau2, i2=i2)
     return text(
         "plots.heterogeneity_fixed" if is_fixed(result) else "plots.heterogeneity",
         tau2=tau2,
-        q=fmt_num(float(result.q), 2),
+        q=fmt.number(float(result.q), 2),
         df=int(result.q_df),
-        p=fmt_p(float(result.q_pvalue)),
+        p=fmt.p_text(float(result.q_pvalue)),
         i2=i2,
     )
 
@@ -88,8 +66,8 @@ def overall_test_text(result) -> str:
     return text(
         "plots.overall_test",
         stat=stat,
-        value=fmt_num(float(result.statistic), 2),
-        p=fmt_p(float(result.pvalue)),
+        value=fmt.number(float(result.statistic), 2),
+        p=fmt.p_text(float(result.pvalue)),
     )
 
 
@@ -161,7 +139,7 @@ def _cell(v) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     if isinstance(v, (float, np.floating)):
-        return fmt_num(float(v), 2)
+        return fmt.number(float(v), 2)
     return str(v)
 
 
@@ -361,7 +339,7 @@ def forest_plot(
 
     from course_kit.style import COLORS, set_alt_text
 
-    _check_result(result)
+    check_result(result)
     if sort is not None:
         check_choice(sort, "sort", _SORTS)
     if transform is not None and not callable(transform):
@@ -414,9 +392,11 @@ def forest_plot(
     est_texts = []
     for r in rows:
         if r.kind in ("study", "subtotal", "overall"):
-            est_texts.append(fmt_ci(tfun(r.est), tfun(r.lo), tfun(r.hi), digits))
+            est_texts.append(fmt.ci(tfun(r.est), tfun(r.lo), tfun(r.hi), digits))
         elif r.kind == "pi":
-            est_texts.append(f"[{fmt_num(tfun(r.lo), digits)}, {fmt_num(tfun(r.hi), digits)}]")
+            est_texts.append(
+                f"[{fmt.number(tfun(r.lo), digits)}, {fmt.number(tfun(r.hi), digits)}]"
+            )
         else:
             est_texts.append("")
     weight_texts = [
@@ -473,9 +453,9 @@ def forest_plot(
         footer.append(
             text(
                 "plots.subgroup_test",
-                q=fmt_num(float(sub_fit.q_between), 2),
+                q=fmt.number(float(sub_fit.q_between), 2),
                 df=int(sub_fit.q_between_df),
-                p=fmt_p(float(sub_fit.q_between_pvalue)),
+                p=fmt.p_text(float(sub_fit.q_between_pvalue)),
             )
         )
     if notes is not None:
@@ -785,7 +765,9 @@ def forest_plot(
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=_STEPS))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}".replace("-", _MINUS)))
+        ax.xaxis.set_major_formatter(
+            FuncFormatter(lambda v, _pos: f"{v:g}".replace("-", fmt.MINUS))
+        )
     ax.set_xlim(*xlim)
     ax.patch.set_visible(False)
 

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_kit.formatting import p_level
 from course_kit.messages import text
 
-from ._forest import _check_result
-
-
-def _p(p: float) -> str:
-    """0.1 -> "0.10", 0.001 -> "0.001": two decimals unless more are needed."""
-    return f"{p:.2f}" if round(p, 2) == round(p, 10) else f"{p:g}"
+from ._forest import check_result
 
 
 def _fmt(x: float) -> str:
@@ -86,7 +82,7 @@ def funnel_plot(
 
     from course_kit.style import COLORS, PALETTE, set_alt_text
 
-    _check_result(result)
+    check_result(result)
     levels = _check_levels(contours)
     if filled is not None and not all(
         hasattr(filled, a) for a in ("k0", "filled", "imputed_yi", "imputed_vi")
@@ -147,9 +143,9 @@ def funnel_plot(
                 )
             p_hi, p_lo = 1 - lev, (1 - bounds[i + 1]) if bounds[i + 1] else None
             label = (
-                text("plots.funnel_band", high=_p(p_hi), low=_p(p_lo))
+                text("plots.funnel_band", high=p_level(p_hi), low=p_level(p_lo))
                 if p_lo is not None
-                else text("plots.funnel_band_last", low=_p(p_hi))
+                else text("plots.funnel_band_last", low=p_level(p_hi))
             )
             handles.append(Patch(facecolor=color, edgecolor="none", label=label))
 

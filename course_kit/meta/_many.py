@@ -15,7 +15,7 @@ from scipy import special
 
 from course_kit._validation import as_float_array
 from course_kit.meta._core import crit_value, ratio, two_sided_p
-from course_kit.meta._estimators import NEWTON_AFTER, NEWTON_FROM, _score_root
+from course_kit.meta._estimators import NEWTON_AFTER, NEWTON_FROM, score_root
 from course_kit.meta._model import check_method_test
 
 __all__ = ["meta_analysis_many"]
@@ -178,7 +178,7 @@ def _tau2_fisher(y, v, present, k, kind):
     # rows that never converged: solve the score equation row by row
     for i in np.flatnonzero(active):
         sel = present[i]
-        tau2[i] = _score_root(y[i, sel], v[i, sel], np.ones((int(sel.sum()), 1)), kind)
+        tau2[i] = score_root(y[i, sel], v[i, sel], np.ones((int(sel.sum()), 1)), kind)
     if kind in ("ML", "REML"):
         # metafor's check that the likelihood is not higher at τ² = 0
         reml = kind == "REML"

@@ -22,12 +22,13 @@ from course_kit._validation import (
     check_positive,
     column_as_numbers,
 )
+from course_kit.formatting import p_metafor
 from course_kit.meta import _core
 from course_kit.meta._estimators import FIXED_METHODS
 
 __all__ = ["MetaResult", "meta_analysis", "tau2_confint"]
 
-_METHOD_NAMES = {
+METHOD_NAMES = {
     "FE": "fixed-effect",
     "EE": "equal-effects",
     "DL": "DerSimonian-Laird",
@@ -248,10 +249,6 @@ def _r_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _fmt_p(p: float) -> str:
-    return "<.0001" if p < 1e-4 else f"{p:.4f}"
-
-
 def _summary_text(res) -> str:
     from course_kit.messages import text
 
@@ -259,20 +256,20 @@ def _summary_text(res) -> str:
     if res.is_fixed:
         lines.append(text("meta.summary_title_fixed", k=res.k))
     else:
-        lines.append(text("meta.summary_title_random", k=res.k, method=_METHOD_NAMES[res.method]))
+        lines.append(text("meta.summary_title_random", k=res.k, method=METHOD_NAMES[res.method]))
         lines.append("")
         lines.append(text("meta.summary_tau2", value=f"{res.tau2:.4f}"))
         lines.append(text("meta.summary_tau", value=f"{res.tau:.4f}"))
     lines.append(text("meta.summary_i2", value=f"{res.i2:.2f}"))
     lines.append(text("meta.summary_h2", value=f"{res.h2:.2f}"))
     lines.append("")
-    lines.append(text("meta.summary_q", df=res.q_df, q=f"{res.q:.4f}", p=_fmt_p(res.q_pvalue)))
+    lines.append(text("meta.summary_q", df=res.q_df, q=f"{res.q:.4f}", p=p_metafor(res.q_pvalue)))
     lines.append("")
     stat = "tval" if res.test == "knha" else "zval"
     lines.append(text("meta.summary_model", level=f"{100 * res.level:g}"))
     header = f"{'estimate':>9} {'se':>8} {stat:>8} {'pval':>8} {'ci.lb':>8} {'ci.ub':>8}"
     row = (
-        f"{res.estimate:>9.4f} {res.se:>8.4f} {res.statistic:>8.4f} {_fmt_p(res.pvalue):>8} "
+        f"{res.estimate:>9.4f} {res.se:>8.4f} {res.statistic:>8.4f} {p_metafor(res.pvalue):>8} "
         f"{res.ci_low:>8.4f} {res.ci_high:>8.4f}"
     )
     lines += [header, row]
@@ -295,14 +292,14 @@ def _summary_html(res) -> str:
             text("meta.html_ci", level=f"{100 * res.level:g}"),
             f"[{res.ci_low:.3f}, {res.ci_high:.3f}]",
         ),
-        ("p", _fmt_p(res.pvalue)),
+        ("p", p_metafor(res.pvalue)),
     ]
     if not res.is_fixed:
         rows.append((text("meta.html_pi"), f"[{res.pi_low:.3f}, {res.pi_high:.3f}]"))
         rows.append(("τ²", f"{res.tau2:.4f}"))
     rows += [
         ("I²", f"{res.i2:.1f}%"),
-        (f"Q (df = {res.q_df})", f"{res.q:.2f}, p = {_fmt_p(res.q_pvalue)}"),
+        (f"Q (df = {res.q_df})", f"{res.q:.2f}, p = {p_metafor(res.q_pvalue)}"),
     ]
     title = escape(text("meta.html_title", k=res.k, method=res.method, test=res.test))
     body = "".join(f"<tr><th>{escape(a)}</th><td>{escape(b)}</td></tr>" for a, b in rows)
@@ -312,7 +309,7 @@ def _summary_html(res) -> str:
 # --- fitting -----------------------------------------------------------------------
 
 
-def _fit_arrays(yi, vi, labels, method, test, level) -> MetaResult:
+def fit_arrays(yi, vi, labels, method, test, level) -> MetaResult:
     """Fit validated arrays (used by meta_analysis and the sensitivity analyses)."""
     k = len(yi)
     f = _core.fit_intercept(yi, vi, method, test, level)
@@ -400,7 +397,7 @@ def meta_analysis(
     yi, vi, labels = resolve_inputs(yi, vi, data, labels)
     check_k(len(yi), 1, method, test)
     labels = check_labels(labels, len(yi))
-    return _fit_arrays(yi, vi, labels, method, test, level)
+    return fit_arrays(yi, vi, labels, method, test, level)
 
 
 def tau2_confint(result: MetaResult, level: float = 0.95):

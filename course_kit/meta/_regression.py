@@ -15,16 +15,16 @@ import numpy as np
 from scipy import special
 
 from course_kit._validation import as_float_array, column_as_numbers
+from course_kit.formatting import p_metafor
 from course_kit.meta import _core
 from course_kit.meta._estimators import ESTIMATORS, FIXED_METHODS
 from course_kit.meta._model import (
-    _METHOD_NAMES,
+    METHOD_NAMES,
     MetaResult,
-    _fit_arrays,
-    _fmt_p,
     check_k,
     check_labels,
     check_method_test,
+    fit_arrays,
     resolve_inputs,
 )
 
@@ -119,7 +119,7 @@ class MetaRegressionResult:
             lines.append(text("meta.summary_title_fixed", k=self.k))
         else:
             lines.append(
-                text("meta.summary_title_mixed", k=self.k, method=_METHOD_NAMES[self.method])
+                text("meta.summary_title_mixed", k=self.k, method=METHOD_NAMES[self.method])
             )
             lines.append("")
             lines.append(text("meta.summary_tau2", value=f"{self.tau2:.4f}"))
@@ -129,13 +129,13 @@ class MetaRegressionResult:
         lines.append(text("meta.summary_r2", value=f"{self.r2:.2f}"))
         lines.append("")
         lines.append(
-            text("meta.summary_qe", df=self.qe_df, q=f"{self.qe:.4f}", p=_fmt_p(self.qe_pvalue))
+            text("meta.summary_qe", df=self.qe_df, q=f"{self.qe:.4f}", p=p_metafor(self.qe_pvalue))
         )
         if self.test == "knha":
             stat = f"F(df1 = {self.qm_df}, df2 = {self.df}) = {self.qm:.4f}"
         else:
             stat = f"QM(df = {self.qm_df}) = {self.qm:.4f}"
-        lines.append(text("meta.summary_qm", stat=stat, p=_fmt_p(self.qm_pvalue)))
+        lines.append(text("meta.summary_qm", stat=stat, p=p_metafor(self.qm_pvalue)))
         lines.append("")
         lines.append(text("meta.summary_model", level=f"{100 * self.level:g}"))
         name = "tval" if self.test == "knha" else "zval"
@@ -146,7 +146,7 @@ class MetaRegressionResult:
         for term in self.params.index:
             lines.append(
                 f"{term:<{width}} {self.params[term]:>9.4f} {self.bse[term]:>8.4f} "
-                f"{self.statistic[term]:>8.4f} {_fmt_p(self.pvalues[term]):>8} "
+                f"{self.statistic[term]:>8.4f} {p_metafor(self.pvalues[term]):>8} "
                 f"{self.ci_low[term]:>8.4f} {self.ci_high[term]:>8.4f}"
             )
         return "\n".join(lines)
@@ -158,7 +158,7 @@ class MetaRegressionResult:
         caption = escape(
             f"Meta-regression, k = {self.k} ({self.method}, test = {self.test}); "
             f"tau² = {self.tau2:.4g}, R² = {self.r2:.1f}%, "
-            f"QM = {self.qm:.3f} (p = {_fmt_p(self.qm_pvalue)})"
+            f"QM = {self.qm:.3f} (p = {p_metafor(self.qm_pvalue)})"
         )
         return f"<div><p>{caption}</p>{table}</div>"
 
@@ -387,7 +387,7 @@ class SubgroupResult:
                 "meta.summary_subgroups",
                 k=k,
                 m=len(self.subgroups),
-                method=_METHOD_NAMES[self.method],
+                method=METHOD_NAMES[self.method],
             ),
             "",
             self.to_frame().to_string(index=False, float_format=lambda v: f"{v:.4f}"),
@@ -396,7 +396,7 @@ class SubgroupResult:
                 "meta.summary_between",
                 df=self.q_between_df,
                 q=f"{self.q_between:.4f}",
-                p=_fmt_p(self.q_between_pvalue),
+                p=p_metafor(self.q_between_pvalue),
             ),
         ]
         return "\n".join(lines)
@@ -407,7 +407,7 @@ class SubgroupResult:
         table = self.to_frame().to_html(index=False, float_format=lambda v: f"{v:.4g}")
         note = escape(
             f"Test for subgroup differences: Q({self.q_between_df}) = {self.q_between:.3f}, "
-            f"p = {_fmt_p(self.q_between_pvalue)}"
+            f"p = {p_metafor(self.q_between_pvalue)}"
         )
         return f"<div>{table}<p>{note}</p></div>"
 
@@ -476,7 +476,7 @@ def subgroup_analysis(
         sel = g == name
         m = method if sel.sum() > 1 else "FE"
         t = test if sel.sum() > 1 else "z"
-        subgroups[name] = _fit_arrays(
+        subgroups[name] = fit_arrays(
             yi[sel], vi[sel], [lab for lab, s in zip(labels, sel, strict=True) if s], m, t, level
         )
     est = np.array([r.estimate for r in subgroups.values()])
@@ -487,7 +487,7 @@ def subgroup_analysis(
             "same effect), so subgroups cannot be compared; use test='z'."
         )
     between = _core.heterogeneity(est, var, np.ones((len(est), 1)), 0.0, True)
-    overall = _fit_arrays(yi, vi, labels, method, test, level)
+    overall = fit_arrays(yi, vi, labels, method, test, level)
     return SubgroupResult(
         subgroups=subgroups,
         overall=overall,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_kit._validation import as_float_array
-from course_kit.meta._model import MetaResult, _fit_arrays
+from course_kit.meta._model import MetaResult, fit_arrays
 
 __all__ = ["cumulative", "leave_one_out"]
 
@@ -32,7 +32,7 @@ _COLUMNS = [
 
 def _refit(result: MetaResult, idx: np.ndarray) -> dict:
     one = len(idx) == 1
-    res = _fit_arrays(
+    res = fit_arrays(
         result.yi[idx],
         result.vi[idx],
         [result.labels[i] for i in idx],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_kit import formatting as fmt
 from course_kit.messages import text
 
 
@@ -42,7 +43,7 @@ def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool 
     for lo, hi, significant in ros.segments:
         lo, hi = max(lo, x_low), min(hi, x_high)
         if significant and hi > lo:
-            label = text(ros.label_key, alpha=_fmt_alpha(alpha)) if first else None
+            label = text(ros.label_key, alpha=fmt.alpha(alpha)) if first else None
             ax.axvspan(
                 lo, hi, color="#999999", alpha=0.18, lw=0, label=label, gid="significance-region"
             )
@@ -106,7 +107,7 @@ def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool 
     elif np.isfinite(cross.estimate):  # far outside: say where, keep the axes readable
         c = cross.estimate
         ax.annotate(
-            text("susceptibility.crossover_outside", c=_fmt(c)),
+            text("susceptibility.crossover_outside", c=fmt.significant(c)),
             xy=(0.99 if c > x_high else 0.01, 0.95),
             xycoords="axes fraction",
             ha="right" if c > x_high else "left",
@@ -129,11 +130,3 @@ def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool 
     )
     ax.legend(loc="best", fontsize="small")
     return ax
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.3g}"
-
-
-def _fmt_alpha(alpha: float) -> str:
-    return f"{alpha:g}".lstrip("0") if alpha < 1 else f"{alpha:g}"

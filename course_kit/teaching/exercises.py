@@ -757,8 +757,8 @@ class TextListExercise(_Exercise):
 # --- the course's own exercises ------------------------------------------------------
 
 
-def course(name: str):
-    """The exercise ``name`` of a course notebook, e.g. ``course("01.secure_count")``.
+def exercise(name: str):
+    """The exercise ``name`` of a course notebook, e.g. ``exercise("01.secure_count")``.
 
     The question, hint, solution and options come from ``course_kit.messages``
     (keys ``exercises.<name>.*``); the answer from :mod:`course_kit.teaching.bank`.
@@ -767,7 +767,7 @@ def course(name: str):
 
     Examples
     --------
-    >>> course("01.secure_count").check("130").correct
+    >>> exercise("01.secure_count").check("130").correct
     True
     """
     from course_kit.teaching.bank import BANK
@@ -800,3 +800,16 @@ def course(name: str):
     if kind == "list":
         return TextListExercise(**common, judge=judge() if judge else None, **spec)
     raise ValueError(f"unknown exercise kind {kind!r} for {name!r}.")  # pragma: no cover
+
+
+def course(name: str):
+    """Deprecated: use :func:`exercise` (``course`` was easy to mistake for
+    the :mod:`course_kit.course` module)."""
+    import warnings
+
+    warnings.warn(
+        "course_kit.exercises.course() is now course_kit.exercises.exercise().",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return exercise(name)

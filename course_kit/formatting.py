@@ -1,0 +1,171 @@
+"""Every number the kit prints, formatted in one place.
+
+Plots, summaries and verdicts format numbers, confidence intervals and p values
+only through these functions, so the conventions are the same everywhere and a
+later Swedish or Norwegian edition changes them here (a decimal comma: one entry
+in :data:`DECIMAL_MARK`; Babel's ``format_decimal`` could serve the same hook).
+Every function takes ``lang`` (default: :data:`course_kit.messages.LANGUAGE`).
+
+Conventions
+-----------
+* Plots (metafor's ``forest()``, Cochrane RevMan): a typographic minus sign,
+  a fixed number of decimals, ``"0.45 [0.12, 0.78]"`` for an estimate with its
+  CI, ``"p = 0.034"`` or ``"p < 0.001"``, and ``"NA"`` for a missing number.
+* Printed summaries (metafor's ``print.rma``): p values with 4 decimals and
+  ``"<.0001"`` below that (:func:`p_metafor`).
+
+Examples
+--------
+>>> from course_kit import formatting as fmt
+>>> fmt.ci(-0.5, -1.0, 0.0)
+'−0.50 [−1.00, 0.00]'
+>>> fmt.p_text(0.0004), fmt.p_metafor(0.0342)
+('p < 0.001', '0.0342')
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = [
+    "DECIMAL_MARK",
+    "MINUS",
+    "alpha",
+    "ci",
+    "no_negative_zero",
+    "number",
+    "p_level",
+    "p_metafor",
+    "p_text",
+    "significant",
+]
+
+MINUS = "\N{MINUS SIGN}"
+
+# Language -> decimal mark. The Swedish and Norwegian editions add "sv" and "nb"
+# (a comma) when their message tables arrive; English is the only edition today.
+DECIMAL_MARK = {"en": "."}
+
+
+def _language(lang: str | None) -> str:
+    from course_kit.messages import LANGUAGE
+
+    return lang or LANGUAGE
+
+
+def _localise(s: str, lang: str | None) -> str:
+    mark = DECIMAL_MARK.get(_language(lang), ".")
+    return s if mark == "." else s.replace(".", mark)
+
+
+def _finite(x) -> bool:
+    try:
+        return x is not None and math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def number(x, digits: int = 2, *, lang: str | None = None) -> str:
+    """A number with ``digits`` decimals and a typographic minus (as printed in journals).
+
+    ``"NA"`` for a missing or infinite value; never ``"−0.00"``.
+
+    Examples
+    --------
+    >>> number(-0.0001), number(-1.5), number(float("nan"))
+    ('0.00', '−1.50', 'NA')
+    """
+    if not _finite(x):
+        return "NA"
+    s = f"{float(x):.{digits}f}"
+    if s.startswith("-") and float(s) == 0:
+        s = s[1:]
+    return _localise(s.replace("-", MINUS), lang)
+
+
+def ci(est, lo, hi, digits: int = 2, *, lang: str | None = None) -> str:
+    """``"0.45 [0.12, 0.78]"``: an estimate with its confidence interval.
+
+    Examples
+    --------
+    >>> ci(0.45, 0.12, 0.78)
+    '0.45 [0.12, 0.78]'
+    """
+    n = [number(v, digits, lang=lang) for v in (est, lo, hi)]
+    # A decimal comma needs another separator between the bounds (1,5; 2,5).
+    sep = "; " if DECIMAL_MARK.get(_language(lang), ".") == "," else ", "
+    return f"{n[0]} [{n[1]}{sep}{n[2]}]"
+
+
+def p_text(p, *, lang: str | None = None) -> str:
+    """``"p = 0.034"`` or ``"p < 0.001"`` (plots and verdicts).
+
+    Examples
+    --------
+    >>> p_text(0.0342), p_text(0.0001), p_text(float("nan"))
+    ('p = 0.034', 'p < 0.001', 'p = NA')
+    """
+    if not _finite(p):
+        return "p = NA"
+    p = float(p)
+    return _localise("p < 0.001" if p < 0.001 else f"p = {p:.3f}", lang)
+
+
+def p_metafor(p, *, lang: str | None = None) -> str:
+    """A p value as metafor prints it in a model summary: 4 decimals, ``"<.0001"`` below.
+
+    Examples
+    --------
+    >>> p_metafor(0.00001), p_metafor(0.5)
+    ('<.0001', '0.5000')
+    """
+    p = float(p)
+    return _localise("<.0001" if p < 1e-4 else f"{p:.4f}", lang)
+
+
+def p_level(p, *, lang: str | None = None) -> str:
+    """A significance level (a contour of a funnel plot): two decimals unless more are needed.
+
+    Examples
+    --------
+    >>> p_level(0.1), p_level(0.05), p_level(0.001)
+    ('0.10', '0.05', '0.001')
+    """
+    p = float(p)
+    return _localise(f"{p:.2f}" if round(p, 2) == round(p, 10) else f"{p:g}", lang)
+
+
+def significant(x, digits: int = 3, *, lang: str | None = None) -> str:
+    """A number with ``digits`` significant digits (values on a participant's own scale).
+
+    Examples
+    --------
+    >>> significant(4.56789), significant(1234.5)
+    ('4.57', '1.23e+03')
+    """
+    return _localise(f"{float(x):.{digits}g}", lang)
+
+
+def alpha(a, *, lang: str | None = None) -> str:
+    """A significance level as in "p < .05": no leading zero.
+
+    Examples
+    --------
+    >>> alpha(0.05), alpha(0.1)
+    ('.05', '.1')
+    """
+    a = float(a)
+    return _localise(f"{a:g}".lstrip("0") if a < 1 else f"{a:g}", lang)
+
+
+def no_negative_zero(value: float, digits: int = 2) -> float:
+    """``value``, or 0.0 when it would show as ``-0.00`` at ``digits`` decimals.
+
+    For values passed on to a message template that formats them itself.
+
+    Examples
+    --------
+    >>> no_negative_zero(-0.001), no_negative_zero(-0.3)
+    (0.0, -0.3)
+    """
+    return 0.0 if abs(value) < 0.5 * 10**-digits else value

@@ -1,0 +1,48 @@
+"""One formatting module: metafor's conventions, one hook for other languages."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from course_kit import formatting as fmt
+
+
+def test_numbers_cis_and_p_values_follow_the_kits_conventions():
+    assert fmt.number(-1.234) == "−1.23"
+    assert fmt.number(-0.0001) == "0.00"  # never a negative zero
+    assert fmt.number(math.nan) == "NA" and fmt.number(None) == "NA"
+    assert fmt.ci(0.45, 0.12, 0.78) == "0.45 [0.12, 0.78]"
+    assert fmt.p_text(0.0342) == "p = 0.034" and fmt.p_text(0.0009) == "p < 0.001"
+    assert fmt.p_metafor(0.00009) == "<.0001" and fmt.p_metafor(0.03421) == "0.0342"
+    assert [fmt.p_level(p) for p in (0.1, 0.05, 0.01, 0.001)] == ["0.10", "0.05", "0.01", "0.001"]
+    assert fmt.alpha(0.05) == ".05" and fmt.significant(4.56789) == "4.57"
+    assert fmt.no_negative_zero(-0.004) == 0.0 and fmt.no_negative_zero(-0.006) == -0.006
+
+
+def test_a_decimal_comma_edition_plugs_in_through_one_table(monkeypatch):
+    monkeypatch.setitem(fmt.DECIMAL_MARK, "sv", ",")
+    assert fmt.number(-1.5, lang="sv") == "−1,50"
+    assert fmt.ci(0.45, 0.12, 0.78, lang="sv") == "0,45 [0,12; 0,78]"
+    assert fmt.p_text(0.0342, lang="sv") == "p = 0,034"
+    assert fmt.number(-1.5) == "−1.50"  # the English edition is unchanged
+
+
+@pytest.mark.parametrize(
+    ("call", "new"),
+    [
+        (lambda: __import__("course_kit.datasets").datasets.list(), "catalog"),
+        (
+            lambda: __import__("course_kit.figures").figures.fit("funnel_vipp_sd_synthetic"),
+            "prepare",
+        ),
+        (
+            lambda: __import__("course_kit.exercises").exercises.course("01.secure_count"),
+            "exercise",
+        ),
+    ],
+)
+def test_old_names_still_work_and_say_their_new_name(call, new):
+    with pytest.warns(DeprecationWarning, match=new):
+        assert call() is not None
