@@ -345,7 +345,7 @@ def test_text_list_whole_numbers_only_when_asked():
 
 
 def test_course_certification_uses_the_reference_coder():
-    from course_kit._exercise_bank import VIGNETTE_REFERENCE
+    from course_kit.teaching.bank import VIGNETTE_REFERENCE
 
     cert = ex.exercise("02.certification")
     perfect = cert.check(", ".join(map(str, VIGNETTE_REFERENCE)))
@@ -358,7 +358,7 @@ def test_course_certification_uses_the_reference_coder():
 
 
 def test_every_course_exercise_builds_and_rejects_rubbish():
-    from course_kit._exercise_bank import BANK
+    from course_kit.teaching.bank import BANK
 
     for name in BANK:
         exercise = ex.exercise(name)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from course_kit import exercises, teaching
-from course_kit._exercise_bank import BANK
+from course_kit.teaching.bank import BANK
 
 ROOT = Path(__file__).resolve().parents[1]
 # Keys are the notebooks' exercise prefixes ("02.icc_meaning"), which stayed the same when

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import course_kit as ck
-from course_kit._exercise_bank import BANK
+from course_kit.teaching.bank import BANK
 
 ROOT = Path(__file__).resolve().parents[1]
 PART2 = [

@@ -4,7 +4,7 @@ The participant-facing texts (question, hint, solution, options) live in
 ``course_kit/messages.py`` under ``exercises.<name>.*``; this table holds only
 what is not text: the kind of exercise, the answer and the tolerance. Keeping the
 answers here, not in the notebook cells, means participants do not see them
-while they work (see :func:`course_kit.exercises.course`).
+while they work (see :func:`course_kit.teaching.exercises.exercise`).
 
 Answers that rest on a published number name it in the solution text with its
 citation; course examples (vignettes, synthetic trials) are labelled as such.
