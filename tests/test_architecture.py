@@ -23,6 +23,7 @@ LAYERS = {
     "style": 0,
     "course": 0,
     "datasets": 1,
+    "readers": 0,
     "simulate": 1,
     "effect_sizes": 1,
     "meta": 1,

@@ -173,7 +173,7 @@ def test_notebook_02_cites_the_icc_forms_and_ainsworths_scale():
 
 
 def test_vipp_sensitivity_footnote_says_the_pooling_is_the_kits_own():
-    notes = " ".join(figures.fit("forest_vipp_sensitivity").plot_kwargs["notes"])
+    notes = " ".join(figures.prepare("forest_vipp_sensitivity").plot_kwargs["notes"])
     assert "own pooling" in notes and "not a published result" in notes
 
 
