@@ -222,7 +222,7 @@ def _synthetic_risk() -> PreparedFigure:
                 "n VIPP": sel["n_vipp"].to_numpy(),
                 "n control": sel["n_control"].to_numpy(),
             },
-            "subgroups": risk,
+            "subgroups": sub,  # drawn, not refitted
             "title": _synthetic_title(text("plots.fig_synthetic_risk", outcome=outcome)),
             "measure": "g",
             "xlabel": text("plots.hedges_g"),
@@ -338,8 +338,8 @@ def _row(name, prep, result, subset, method):
         "estimate": result.estimate,
         "ci_low": result.ci_low,
         "ci_high": result.ci_high,
-        "pi_low": result.pi_low if not getattr(result, "is_fixed", False) else math.nan,
-        "pi_high": result.pi_high if not getattr(result, "is_fixed", False) else math.nan,
+        "pi_low": result.pi_low if not result.is_fixed else math.nan,
+        "pi_high": result.pi_high if not result.is_fixed else math.nan,
         "tau2": result.tau2,
         "i2": result.i2,
     }

@@ -264,7 +264,7 @@ _COMPARED = {
 def test_favours_label_names_what_was_compared(name):
     ax = figures.draw(name)
     (right,) = [t.get_text() for t in ax.texts if t.get_gid() == "forest-favours-right"]
-    dataset = figures.fit(name).dataset
+    dataset = figures.prepare(name).dataset
     assert _COMPARED[dataset] in right, f"{name}: {right!r}"
     if dataset == "rayce2017_relationship":
         assert "VIPP" not in right, "Rayce et al. (2017) pooled other interventions, not VIPP-SD"

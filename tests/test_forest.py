@@ -76,10 +76,10 @@ def test_image_prediction_interval_and_columns():
 @image("forest_subgroups.png")
 def test_image_subgroups():
     yi, vi, labels, _ = _studies(12, seed=11)
-    res = meta_analysis(yi, vi, labels=labels)
     groups = ["High risk" if i % 3 else "Low risk" for i in range(12)]
+    sub = subgroup_analysis(yi, vi, groups, labels=labels)
     with use_course_style():
-        ax = forest_plot(res, subgroups=groups, title="Subgroups", xlabel="Hedges' g")
+        ax = forest_plot(sub, title="Subgroups", xlabel="Hedges' g")
     return ax.figure
 
 
@@ -272,7 +272,8 @@ def test_subgroup_lines_do_not_reach_the_graph():
     res = meta_analysis(
         [0.1, 0.3, 0.5, 0.2], [0.02, 0.03, 0.04, 0.05], method="FE", labels=list("ABCD")
     )
-    ax = forest_plot(res, subgroups=["a", "a", "b", "b"])
+    sub = subgroup_analysis(res.yi, res.vi, ["a", "a", "b", "b"], method="FE", labels=res.labels)
+    ax = forest_plot(res, subgroups=sub)
     fig = ax.figure
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -296,8 +297,8 @@ def test_subgroups_draw_subtotals_and_the_test():
     yi, vi, labels, _ = _studies(12, seed=11)
     res = meta_analysis(yi, vi, labels=labels)
     groups = ["High risk" if i % 3 else "Low risk" for i in range(12)]
-    ax = forest_plot(res, subgroups=groups)
     sub = subgroup_analysis(yi, vi, groups, labels=labels)
+    ax = forest_plot(sub)
     for name, fit in sub.subgroups.items():
         (diamond,) = _artist(ax, f"forest-diamond-subtotal-{name}")
         xs = sorted(set(np.round(diamond.get_xy()[:, 0], 12)))
@@ -308,6 +309,12 @@ def test_subgroups_draw_subtotals_and_the_test():
     assert f"Test for subgroup differences: Q = {fmt_num(sub.q_between, 2)}" in footer
     (squares,) = _artist(ax, "forest-studies")
     assert len(squares.get_offsets()) == 12
+    # the same picture from the pooled fit plus its subgroups, and (deprecated) from labels
+    same = forest_plot(res, subgroups=sub)
+    with pytest.warns(DeprecationWarning, match="subgroup_analysis"):
+        old = forest_plot(res, subgroups=groups)
+    for other in (same, old):
+        assert [t.get_text() for t in other.texts] == [t.get_text() for t in ax.texts]
 
 
 def test_prediction_interval_only_for_random_effects(res8):

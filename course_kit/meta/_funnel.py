@@ -14,7 +14,7 @@ import numpy as np
 from course_kit.formatting import p_level
 from course_kit.messages import text
 
-from ._forest import check_result
+from ._forest_layout import check_result
 
 
 def _fmt(x: float) -> str:
