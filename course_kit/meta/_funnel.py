@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_kit import formatting as fmt
 from course_kit.formatting import p_level
 from course_kit.messages import text
 
 from ._forest_layout import check_result
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.2f}".replace("-", "\u2212")
 
 
 def _check_levels(contours) -> list[float]:
@@ -77,10 +74,8 @@ def funnel_plot(
     >>> ax = funnel_plot(res, filled=trim_and_fill(res))  # doctest: +SKIP
     """
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-    from scipy import stats
 
-    from course_kit.style import COLORS, PALETTE, set_alt_text
+    from course_kit.style import set_alt_text
 
     check_result(result)
     levels = _check_levels(contours)
@@ -91,6 +86,54 @@ def funnel_plot(
             "filled must be the result of course_kit.meta.trim_and_fill "
             f"(got {type(filled).__name__})."
         )
+    geo = _geometry(result, filled, levels)
+    if ax is None:
+        # constrained layout makes room for the legend outside the axes
+        fig = plt.figure(figsize=(9.0, 5.2) if legend else (6.2, 5.2), layout="constrained")
+        ax = fig.add_subplot()
+    bands = _draw_contours(ax, levels, geo)
+    items = _draw_studies(ax, result, filled, geo)
+    ax.set_xlim(*geo["xlim"])
+    ax.set_ylim(geo["se_max"], 0)
+    ax.set_ylabel(text("plots.funnel_ylabel"))
+    ax.set_xlabel(xlabel or text("plots.effect_size"))
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    if title:
+        ax.set_title(title, loc="left", fontweight="bold")
+    if legend:
+        ax.legend(
+            handles=items + bands,
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            frameon=False,
+            borderaxespad=0.0,
+        )
+    set_alt_text(ax.figure, _alt_text(filled, geo, title))
+    return ax
+
+
+def _alt_text(filled, geo, title) -> str:
+    """The figure in words, for screen readers (WCAG 2.1 AA)."""
+    extra = ""
+    if filled is not None:
+        extra = text(
+            "plots.alt_funnel_filled",
+            k0=int(filled.k0),
+            estimate=fmt.number(float(filled.filled.estimate)),
+        )
+    return text(
+        "plots.alt_funnel",
+        title=f" ({title})" if title else "",
+        k=len(geo["yi"]),
+        estimate=fmt.number(geo["est"]),
+        filled=extra,
+    )
+
+
+def _geometry(result, filled, levels) -> dict:
+    """Where everything goes: standard errors, the pooled estimate, the x range (no drawing)."""
+    from scipy import stats
 
     yi = np.asarray(result.yi, float)
     se = np.sqrt(np.asarray(result.vi, float))
@@ -102,53 +145,64 @@ def funnel_plot(
     est = float(result.estimate)
     level = float(result.level)
     crit = stats.norm.ppf(0.5 + level / 2)
-
-    if ax is None:
-        # constrained layout makes room for the legend outside the axes
-        fig = plt.figure(figsize=(9.0, 5.2) if legend else (6.2, 5.2), layout="constrained")
-        ax = fig.add_subplot()
-
-    se_grid = np.linspace(0.0, se_max, 200)
     all_x = np.r_[yi, imp_yi, est - crit * se_max, est + crit * se_max]
     if levels:
         z_top = stats.norm.ppf(0.5 + levels[-1] / 2)
         all_x = np.r_[all_x, -z_top * se_max, z_top * se_max]
     span = float(np.max(all_x) - np.min(all_x))
     x0, x1 = float(np.min(all_x)) - 0.04 * span, float(np.max(all_x)) + 0.04 * span
+    return {
+        "yi": yi,
+        "se": se,
+        "imp_yi": imp_yi,
+        "imp_se": imp_se,
+        "se_max": se_max,
+        "est": est,
+        "level": level,
+        "crit": crit,
+        "xlim": (x0, x1),
+    }
+
+
+def _draw_contours(ax, levels, geo) -> list:
+    """Shade |yi / se| beyond each critical value (outermost darkest); legend patches."""
+    from matplotlib.patches import Patch
+    from scipy import stats
 
     handles = []
-    if levels:
-        # shade |yi / se| beyond each critical value; outermost band is darkest
-        greys = ["#E8E8E8", "#CFCFCF", "#B4B4B4", "#9A9A9A", "#808080"]
-        bounds = [*levels, None]
-        for i, lev in enumerate(levels):
-            z_in = stats.norm.ppf(0.5 + lev / 2)
-            z_out = stats.norm.ppf(0.5 + bounds[i + 1] / 2) if bounds[i + 1] else None
-            color = greys[min(i, len(greys) - 1)]
-            for sign in (-1, 1):
-                inner = sign * z_in * se_grid
-                outer = (
-                    sign * z_out * se_grid
-                    if z_out
-                    else np.full_like(se_grid, x1 if sign > 0 else x0)
-                )
-                ax.fill_betweenx(
-                    se_grid,
-                    inner,
-                    outer,
-                    color=color,
-                    lw=0,
-                    zorder=0,
-                    gid=f"funnel-contour-{lev:g}",
-                )
-            p_hi, p_lo = 1 - lev, (1 - bounds[i + 1]) if bounds[i + 1] else None
-            label = (
-                text("plots.funnel_band", high=p_level(p_hi), low=p_level(p_lo))
-                if p_lo is not None
-                else text("plots.funnel_band_last", low=p_level(p_hi))
+    if not levels:
+        return handles
+    x0, x1 = geo["xlim"]
+    se_grid = np.linspace(0.0, geo["se_max"], 200)
+    greys = ["#E8E8E8", "#CFCFCF", "#B4B4B4", "#9A9A9A", "#808080"]
+    bounds = [*levels, None]
+    for i, lev in enumerate(levels):
+        z_in = stats.norm.ppf(0.5 + lev / 2)
+        z_out = stats.norm.ppf(0.5 + bounds[i + 1] / 2) if bounds[i + 1] else None
+        color = greys[min(i, len(greys) - 1)]
+        for sign in (-1, 1):
+            inner = sign * z_in * se_grid
+            outer = (
+                sign * z_out * se_grid if z_out else np.full_like(se_grid, x1 if sign > 0 else x0)
             )
-            handles.append(Patch(facecolor=color, edgecolor="none", label=label))
+            ax.fill_betweenx(
+                se_grid, inner, outer, color=color, lw=0, zorder=0, gid=f"funnel-contour-{lev:g}"
+            )
+        p_hi, p_lo = 1 - lev, (1 - bounds[i + 1]) if bounds[i + 1] else None
+        label = (
+            text("plots.funnel_band", high=p_level(p_hi), low=p_level(p_lo))
+            if p_lo is not None
+            else text("plots.funnel_band_last", low=p_level(p_hi))
+        )
+        handles.append(Patch(facecolor=color, edgecolor="none", label=label))
+    return handles
 
+
+def _draw_studies(ax, result, filled, geo) -> list:
+    """Pseudo confidence region, pooled line, studies (and imputed ones); legend items."""
+    from course_kit.style import COLORS, PALETTE
+
+    est, crit, se_max = geo["est"], geo["crit"], geo["se_max"]
     # pseudo confidence region around the pooled estimate
     (ci_line,) = ax.plot(
         np.r_[est - crit * se_max, est, est + crit * se_max],
@@ -158,7 +212,7 @@ def funnel_plot(
         lw=1.0,
         zorder=1,
         gid="funnel-pseudo-ci",
-        label=text("plots.funnel_pseudo_ci", level=round(level * 100)),
+        label=text("plots.funnel_pseudo_ci", level=round(geo["level"] * 100)),
     )
     (pooled,) = ax.plot(
         [est, est],
@@ -170,8 +224,8 @@ def funnel_plot(
         label=text("plots.funnel_pooled"),
     )
     pts = ax.scatter(
-        yi,
-        se,
+        geo["yi"],
+        geo["se"],
         s=42,
         color=PALETTE["blue"],
         edgecolor="white",
@@ -183,8 +237,8 @@ def funnel_plot(
     legend_items = [pts, pooled, ci_line]
     if filled is not None:
         imp = ax.scatter(
-            imp_yi,
-            imp_se,
+            geo["imp_yi"],
+            geo["imp_se"],
             s=42,
             facecolor="white",
             edgecolor=COLORS["imputed"],
@@ -204,38 +258,4 @@ def funnel_plot(
             label=text("plots.funnel_filled"),
         )
         legend_items += [imp, fline]
-
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(se_max, 0)
-    ax.set_ylabel(text("plots.funnel_ylabel"))
-    ax.set_xlabel(xlabel or text("plots.effect_size"))
-    ax.spines["top"].set_visible(False)
-    ax.spines["right"].set_visible(False)
-    if title:
-        ax.set_title(title, loc="left", fontweight="bold")
-    if legend:
-        ax.legend(
-            handles=legend_items + handles,
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            frameon=False,
-            borderaxespad=0.0,
-        )
-    extra = ""
-    if filled is not None:
-        extra = text(
-            "plots.alt_funnel_filled",
-            k0=int(filled.k0),
-            estimate=_fmt(float(filled.filled.estimate)),
-        )
-    set_alt_text(
-        ax.figure,
-        text(
-            "plots.alt_funnel",
-            title=f" ({title})" if title else "",
-            k=len(yi),
-            estimate=_fmt(est),
-            filled=extra,
-        ),
-    )
-    return ax
+    return legend_items
