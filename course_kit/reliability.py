@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_kit._result import Result
 from course_kit._validation import as_float_array, check_choice, check_number
 from course_kit.formatting import no_negative_zero
 
@@ -44,7 +45,7 @@ MIN_ITEMS = 5
 
 
 @dataclass(frozen=True)
-class ICCResult:
+class ICCResult(Result):
     """The six Shrout & Fleiss intraclass correlations of one set of ratings.
 
     Attributes
@@ -85,9 +86,6 @@ class ICCResult:
             )
         lines.append(text("reliability.icc_note", k=self.k))
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -280,7 +278,7 @@ def icc(data, targets="family", raters="coder", ratings="sensitivity", *, confid
 
 
 @dataclass(frozen=True)
-class KappaResult:
+class KappaResult(Result):
     """Cohen's kappa of two coders with a 95% confidence interval.
 
     Attributes
@@ -317,9 +315,6 @@ class KappaResult:
             n=self.n,
         )
 
-    def __str__(self) -> str:
-        return self.summary()
-
     def to_frame(self):
         import pandas as pd
 
@@ -335,11 +330,6 @@ class KappaResult:
                 }
             ]
         )
-
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        return f"<p>{escape(self.summary())}</p>"
 
 
 def _check_ratings(values, name, categories: np.ndarray) -> np.ndarray:
@@ -431,7 +421,7 @@ def cohen_kappa(r1, r2, weights=None, categories=range(1, 10)) -> KappaResult:
 
 
 @dataclass(frozen=True)
-class CertificationResult:
+class CertificationResult(Result):
     """Agreement of a trainee coder with a reference coder, and the verdict.
 
     Attributes
@@ -473,9 +463,6 @@ class CertificationResult:
             bias=round(s["mean_difference"], 1) + 0.0,  # no "-0.0"
         )
         return f"{self.verdict} {numbers}"
-
-    def __str__(self) -> str:
-        return self.summary()
 
     def to_frame(self):
         import pandas as pd

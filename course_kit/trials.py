@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_kit._result import Result
 from course_kit._validation import check_number
 
 __all__ = ["PowerResult", "TrialResult", "analyze", "power"]
@@ -38,7 +39,7 @@ _REQUIRED = ("family", "arm", "wave", "coder", "sensitivity")
 
 
 @dataclass(frozen=True)
-class TrialResult:
+class TrialResult(Result):
     """ANCOVA of post-test sensitivity (post ~ arm + pre) in one trial.
 
     Attributes
@@ -124,9 +125,6 @@ class TrialResult:
             if self.d_corrected is not None:
                 lines.append(text("trials.corrected_line", d=self.d_corrected))
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
 
     def to_frame(self):
         """Tidy table: one row per quantity with estimate, se, ci_low, ci_high, pvalue."""
@@ -388,7 +386,7 @@ def analyze(df, coders="mean") -> TrialResult:
 
 
 @dataclass(frozen=True)
-class PowerResult:
+class PowerResult(Result):
     """Power of a VIPP-SD trial design, estimated by simulation.
 
     Attributes
@@ -428,9 +426,6 @@ class PowerResult:
             d=self.effect_size,
         )
 
-    def __str__(self) -> str:
-        return self.summary()
-
     def to_frame(self):
         import pandas as pd
 
@@ -448,11 +443,6 @@ class PowerResult:
                 }
             ]
         )
-
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        return f"<p>{escape(self.summary())}</p>"
 
 
 def power(

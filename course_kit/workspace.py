@@ -71,6 +71,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course_kit._result import Result
 from course_kit.messages import text
 
 MANIFEST = ".course-kit.json"
@@ -98,7 +99,7 @@ class WorkspaceError(OSError):
 
 
 @dataclass
-class WorkspaceReport:
+class WorkspaceReport(Result):
     """What ``init``, ``update`` or ``reset`` did, file by file.
 
     Attributes
@@ -190,9 +191,6 @@ class WorkspaceReport:
             items = f"<li>{escape(text('workspace.nothing_new'))}</li>"
         head = escape(text("workspace.summary", path=self.path))
         return f"<p><b>{head}</b></p><ul>{items}</ul>"
-
-    def __str__(self) -> str:
-        return self.summary()
 
 
 # ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ LAYERS = {
     "formatting": 0,
     "_validation": 0,
     "_progress": 0,
+    "_result": 0,
     "style": 0,
     "course": 0,
     "datasets": 1,

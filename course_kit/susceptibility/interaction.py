@@ -50,6 +50,7 @@ from functools import cached_property
 
 import numpy as np
 
+from course_kit._result import Result
 from course_kit._validation import check_number
 from course_kit.messages import text
 from course_kit.susceptibility.core import (
@@ -71,7 +72,7 @@ def _quote_column(name: str) -> str:
 
 
 @dataclass
-class InteractionResult:
+class InteractionResult(Result):
     """The fitted interaction model and everything derived from it.
 
     Made by :func:`fit_interaction`; see there for the definitions.
@@ -496,9 +497,6 @@ class InteractionResult:
             self.verdict,
         ]
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
 
     def _repr_html_(self) -> str:
         import html
