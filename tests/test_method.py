@@ -133,7 +133,7 @@ def test_method_strings_are_in_the_catalog_once():
 
 @pytest.mark.parametrize("name", sorted(method.bank()))
 def test_method_exercises_build_and_explain_every_choice(name):
-    ex = exercises.course(name)
+    ex = exercises.exercise(name)
     assert ex.hint and ex.solution
     spec = method.bank()[name]
     if spec["kind"] == "choice":
@@ -151,10 +151,12 @@ def test_model_exercise_answer_is_the_model_answer():
 
     res = sl.coercive_cycle(**MODEL_QUESTION)
     assert (
-        exercises.course("social.model_reading").check(f"{100 * res.final_escalation:.1f}").correct
+        exercises.exercise("social.model_reading")
+        .check(f"{100 * res.final_escalation:.1f}")
+        .correct
     )
-    assert exercises.course("social.model_reading").check("30").status == "incorrect"
+    assert exercises.exercise("social.model_reading").check("30").status == "incorrect"
 
 
 def test_visits_exercise_agrees_with_the_table():
-    assert exercises.course("programme.visits").check(len(programme.visits())).correct
+    assert exercises.exercise("programme.visits").check(len(programme.visits())).correct

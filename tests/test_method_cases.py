@@ -219,10 +219,10 @@ def test_notebook_09_meets_the_notebook_standards():
     ):
         assert heading in markdown, heading
     demos = re.findall(r"mw\.(age_explorer|case_desk)\(", code)
-    checks = re.findall(r'exercises\.course\("(09\.[a-z_]+)"\)|mw\.sorting_exercise\(', code)
+    checks = re.findall(r'exercises\.exercise\("(09\.[a-z_]+)"\)|mw\.sorting_exercise\(', code)
     assert len(set(demos)) >= 2 and len(checks) >= 3
-    for name in re.findall(r'exercises\.course\("([^"]+)"\)', code):
-        ex = ck.exercises.course(name)
+    for name in re.findall(r'exercises\.exercise\("([^"]+)"\)', code):
+        ex = ck.exercises.exercise(name)
         for option in ex.options:  # every option has its own explanation
             assert option in ex.explanations, (name, option)
 

@@ -107,10 +107,10 @@ def test_notebook_10_meets_the_notebook_standards():
         len(set(re.findall(r"mw\.(phrasing_chooser|parent_adapter|free_text_phrasing)\(", code)))
         == 3
     )
-    names = re.findall(r'exercises\.course\("([^"]+)"\)', code)
+    names = re.findall(r'exercises\.exercise\("([^"]+)"\)', code)
     assert len(names) >= 2
     for name in names:
-        ex = ck.exercises.course(name)
+        ex = ck.exercises.exercise(name)
         assert set(ex.explanations) == set(ex.options), name
 
 

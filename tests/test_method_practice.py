@@ -405,10 +405,10 @@ def test_notebook_12_meets_the_notebook_standards():
     ):
         assert heading in markdown, heading
     assert "mw.brief_preview(" in code and "mw.log_form(" in code and "plot_sensitivity(" in code
-    names = re.findall(r'exercises\.course\("([^"]+)"\)', code)
+    names = re.findall(r'exercises\.exercise\("([^"]+)"\)', code)
     assert len(names) >= 2
     for name in names:
-        ex = ck.exercises.course(name)
+        ex = ck.exercises.exercise(name)
         assert set(ex.explanations) == set(ex.options), name
 
 

@@ -91,7 +91,7 @@ def test_at_least_two_self_checks_that_exist(key):
     assert len(names) >= 2 and len(set(names)) == len(names)
     for name in names:
         assert name.startswith(f"{key}.") and name in method.bank()
-        built = exercises.course(name)
+        built = exercises.exercise(name)
         assert built.hint and built.solution
     assert "answer=" not in _code(key)
 
