@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "course_kit"
 
 # Top-level module or subpackage -> layer (ARCHITECTURE.md). A new module must be placed here.
 LAYERS = {
-    "": 0,  # course_kit/__init__.py: the version and the lazy loader
+    "": 3,  # course_kit/__init__.py: the version, the lazy loader and the notebook hooks
     "messages": 0,
     "formatting": 0,
     "_validation": 0,
@@ -46,6 +46,9 @@ EXCEPTIONS = {
     # The catalog merges the method notebooks' message tables, which live in
     # course_kit/method/_messages*.py (issue 14). They belong under messages/.
     ("course_kit.messages", "course_kit.method"),
+    # The notebook hook (alt text of every figure, issue 16) calls the widget toolkit's
+    # private module; teaching/__init__ should offer figure_html and publish_page_script.
+    ("course_kit", "course_kit.teaching._widgets"),
 }
 # Two packages that lean on each other (known, to be untangled): method's exercises build
 # on teaching.exercises, and teaching's widgets for the method notebooks use method.
