@@ -33,7 +33,7 @@ def test_forest_plot_alt_text_names_the_pooled_estimate():
 
 def test_course_figures_carry_their_pooled_estimate_in_the_alt_text():
     ax = figures.draw("forest_rayce_sensitivity")
-    prep = figures.fit("forest_rayce_sensitivity")
+    prep = figures.prepare("forest_rayce_sensitivity")
     assert f"Pooled estimate {prep.result.estimate:.2f}" in alt_text(ax.figure)
     funnel = figures.draw("funnel_vipp_sd_synthetic_trimfill")
     assert re.search(r"Funnel plot .*trim-and-fill imputes \d+ studies", alt_text(funnel.figure))
