@@ -13,7 +13,7 @@ import pytest
 from course_kit import evidence, figures, grade, meta
 from course_kit.style import alt_text, set_alt_text
 from course_kit.teaching import _widgets, explorers
-from course_kit.teaching.exercises import course as exercise
+from course_kit.teaching.exercises import exercise
 
 
 def _fit():

@@ -70,7 +70,7 @@ def test_instructor_edition_keeps_the_notes_and_switches_solutions_on(editions, 
 
 
 def test_show_solution_is_for_instructors_only(monkeypatch):
-    ex = exercises.course("03.nnt")
+    ex = exercises.exercise("03.nnt")
     monkeypatch.delenv("COURSE_KIT_INSTRUCTOR", raising=False)
     assert ex.solution not in ex.show_solution().data
     assert "instructor edition" in ex.show_solution().data
