@@ -68,6 +68,10 @@ EN: dict[str, str] = {
     "exercises.solution_title": "Solution (instructor view)",
     "exercises.solution_instructor_only": "Solutions are in the instructor edition of the "
     "notebooks. Try the hint, or ask your instructor.",
+    "board.notice": "The class board is on: when you check an answer, it is sent to your "
+    "instructor's class board, so the class can discuss the answers together. Only the choice "
+    "or numbers you checked are sent. The board shows a code name, not your name, unless your "
+    "instructor switches names on.",
     "exercises.no_solution": "No written solution for this exercise.",
     # exercises of notebook 01 (attachment and sensitivity)
     "exercises.01.secure_count.question": "A child health nurse follows 200 infants from "

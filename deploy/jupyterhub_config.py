@@ -335,3 +335,61 @@ elif _auth:
     )
 if _names("COURSE_HUB_ADMIN_USERS"):
     c.Authenticator.admin_users = _names("COURSE_HUB_ADMIN_USERS")
+
+
+# --- the class board (optional) ------------------------------------------------------
+# course_kit.board runs as a hub-managed service, like the idle culler, only when the
+# course turns it on. Participants' servers get COURSE_BOARD_URL, so a checked
+# exercise answer is sent (course_kit.board.client); without it nothing is sent.
+# Settings: COURSE_BOARD=on, COURSE_BOARD_INSTRUCTORS (hub user names, comma-separated,
+# the only ones who can open the board), COURSE_BOARD_PORT (default 10101),
+# COURSE_BOARD_DB_URL (default: SQLite file course-board.sqlite in the data folder),
+# COURSE_BOARD_KEEP_DAYS (default 14), COURSE_BOARD_URL (the address participants'
+# servers reach the board at; default http://127.0.0.1:PORT/services/course-board/,
+# right when they run on the hub's machine, as with TLJH; on Kubernetes use the
+# hub's internal proxy address, e.g. http://proxy-public/services/course-board/).
+BOARD = "course-board"
+if os.environ.get("COURSE_BOARD", "off").strip().lower() in {"on", "1", "true", "yes"}:
+    _instructors = _names("COURSE_BOARD_INSTRUCTORS")
+    if not _instructors:
+        raise CourseConfigError(
+            "COURSE_BOARD=on but COURSE_BOARD_INSTRUCTORS is empty. Name the hub users "
+            "who may open the class board (comma-separated), or set COURSE_BOARD=off."
+        )
+    _board_port = int(os.environ.get("COURSE_BOARD_PORT", "10101"))
+    # the hub's data folder; TLJH keeps its state in $TLJH_INSTALL_PREFIX/state
+    _tljh = os.environ.get("TLJH_INSTALL_PREFIX")
+    _board_env = {
+        "COURSE_BOARD_INSTRUCTORS": ",".join(sorted(_instructors)),
+        "COURSE_BOARD_DATA_DIR": os.path.join(_tljh, "state") if _tljh else DATA_DIR,
+    }
+    for _var in ("COURSE_BOARD_DB_URL", "COURSE_BOARD_KEEP_DAYS", "COURSE_BOARD_RATE"):
+        if os.environ.get(_var):
+            _board_env[_var] = os.environ[_var]
+    services = list(c.JupyterHub.services) if "services" in c.JupyterHub else []
+    services.append(
+        {
+            "name": BOARD,
+            "url": f"http://127.0.0.1:{_board_port}",
+            "command": [sys.executable, "-m", "course_kit.board"],
+            "environment": _board_env,
+            "oauth_no_confirm": True,
+            "display": False,  # only instructors can use it; they get the address
+        }
+    )
+    c.JupyterHub.services = services
+    # Participants (and their servers' tokens) may call the board: the board itself
+    # decides who sees what (answers from everyone, the board for instructors only).
+    roles = list(c.JupyterHub.load_roles) if "load_roles" in c.JupyterHub else []
+    roles.append({"name": "user", "scopes": ["self", f"access:services!service={BOARD}"]})
+    c.JupyterHub.load_roles = roles
+    c.Spawner.server_token_scopes = [
+        "users:activity!user",
+        "access:servers!server",
+        f"access:services!service={BOARD}",
+    ]
+    _env = dict(c.Spawner.environment) if "environment" in c.Spawner else {}
+    _env["COURSE_BOARD_URL"] = os.environ.get(
+        "COURSE_BOARD_URL", f"http://127.0.0.1:{_board_port}/services/{BOARD}/"
+    )
+    c.Spawner.environment = _env

@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import numbers
@@ -44,6 +45,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from course_kit._validation import check_number
+from course_kit.board import client as _board
 from course_kit.messages import text
 
 __all__ = [
@@ -344,12 +346,17 @@ class _Exercise:
         feedback.add_class("ck-exercise-feedback")
 
         def on_click(_=None):
-            feedback.value = self.check(self._read_input(answer))._repr_html_()
+            value = self._read_input(answer)
+            result = self.check(value)
+            feedback.value = result._repr_html_()
+            _board.send(self, value, result)  # class board, on a course hub only; never raises
 
         button.on_click(on_click)
         # tick boxes stack vertically, so their button goes under them
         row = widgets.VBox if isinstance(self, MultiSelectExercise) else widgets.HBox
         children = [question, row([answer, button]), feedback]
+        if _board.notice():
+            children.append(widgets.HTML(f"<small>{html.escape(_board.notice())}</small>"))
         if instructor_mode():
             children.append(widgets.HTML(self._solution_html()))
         box = widgets.VBox(children)
@@ -813,3 +820,18 @@ def course(name: str):
         stacklevel=2,
     )
     return exercise(name)
+
+
+def _named(build):
+    # The class board identifies an exercise by its bank name; only course exercises
+    # carry one, so only they can ever be sent (see course_kit.board.client).
+    @functools.wraps(build)
+    def exercise(name: str):
+        built = build(name)
+        built.board_id = name
+        return built
+
+    return exercise
+
+
+exercise = _named(exercise)

@@ -1,0 +1,10 @@
+"""The class board: the instructor sees how the class answered, live, on a course day.
+
+* :mod:`course_kit.board.service` -- the JupyterHub service (tornado, hub OAuth);
+* :mod:`course_kit.board.store` -- where answers are kept (SQLAlchemy);
+* :mod:`course_kit.board.answers` -- the closed forms of answers it accepts;
+* :mod:`course_kit.board.client` -- sending a checked answer from a notebook.
+
+The service needs JupyterHub (it runs next to the hub); the client only the
+standard library. See docs/hosting.md ("The class board") for instructors.
+"""

@@ -1,0 +1,153 @@
+"""Which answers the class board accepts, and how it describes them.
+
+The board only takes answers to the course's own exercises
+(:data:`course_kit.teaching.bank.BANK`) and only in a closed form: an option key
+(``"start_now"``), a list of option keys, one number or a list of numbers, checked
+against the exercise. Free text can therefore never reach the store.
+
+Examples
+--------
+>>> from course_kit.board.answers import normalise
+>>> normalise("02.certification", [8, 2, 5, 7, 3, 6])
+[8, 2, 5, 7, 3, 6]
+>>> normalise("02.certification", "my notes")
+Traceback (most recent call last):
+...
+ValueError: answer must be a list of 6 numbers for 02.certification.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from functools import lru_cache
+
+MAX_ITEMS = 20  # no course exercise has more items; caps what one request can store
+
+
+def _bank() -> dict:
+    from course_kit.teaching.bank import BANK
+
+    return BANK
+
+
+def known(exercise_id) -> bool:
+    """True if ``exercise_id`` names a course exercise."""
+    return isinstance(exercise_id, str) and exercise_id in _bank()
+
+
+def _number(value, exercise_id: str) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"answer must be a number for {exercise_id}.")
+    value = float(value)
+    if not math.isfinite(value) or abs(value) > 1e12:
+        raise ValueError(f"answer must be a finite number for {exercise_id}.")
+    return int(value) if value.is_integer() else round(value, 6)
+
+
+def normalise(exercise_id: str, answer):
+    """The answer in the board's closed form, or ``ValueError`` naming what is wrong."""
+    if not known(exercise_id):
+        raise ValueError("exercise must name one of the course exercises.")
+    spec = _bank()[exercise_id]
+    kind = spec["kind"]
+    if kind == "choice":
+        if not isinstance(answer, str) or answer not in spec["options"]:
+            raise ValueError(f"answer must be one of the option keys of {exercise_id}.")
+        return answer
+    if kind == "multi":
+        if (
+            not isinstance(answer, list)
+            or not answer
+            or len(answer) > MAX_ITEMS
+            or any(not isinstance(a, str) or a not in spec["options"] for a in answer)
+        ):
+            raise ValueError(f"answer must be a list of option keys of {exercise_id}.")
+        return sorted(set(answer))
+    if kind == "numeric":
+        return _number(answer, exercise_id)
+    if kind == "list":
+        n = len(spec["answers"])
+        if not isinstance(answer, list) or len(answer) != n:
+            raise ValueError(f"answer must be a list of {n} numbers for {exercise_id}.")
+        return [_number(a, exercise_id) for a in answer]
+    raise ValueError(f"{exercise_id} cannot be shown on the board.")  # pragma: no cover
+
+
+@lru_cache(maxsize=64)
+def _exercise(exercise_id: str):
+    from course_kit.teaching.exercises import exercise
+
+    return exercise(exercise_id)
+
+
+def describe(exercise_id: str) -> dict:
+    """Kind, question, options (key -> label) and reference answer of an exercise."""
+    spec = _bank()[exercise_id]
+    ex = _exercise(exercise_id)
+    info = {"id": exercise_id, "kind": spec["kind"], "question": ex.question}
+    if spec["kind"] in ("choice", "multi"):
+        info["options"] = dict(zip(spec["options"], ex.options, strict=True))
+        info["reference"] = spec.get("answer", spec.get("answers"))
+    elif spec["kind"] == "list":
+        info["reference"] = list(spec["answers"])
+        info["labels"] = list(ex.labels)
+        info["low"], info["high"] = spec.get("low"), spec.get("high")
+    else:
+        info["reference"] = spec["answer"]
+    return info
+
+
+def to_value(exercise_id: str, answer):
+    """Turn a stored answer back into what a participant would have typed."""
+    spec = _bank()[exercise_id]
+    if spec["kind"] in ("choice", "multi"):
+        labels = describe(exercise_id)["options"]
+        return labels[answer] if spec["kind"] == "choice" else [labels[a] for a in answer]
+    return answer
+
+
+def status(exercise_id: str, answer) -> str:
+    """The status (correct/close/incorrect) the exercise gives ``answer``; the board
+    uses its own check, so a client cannot mark a wrong answer right."""
+    return _exercise(exercise_id).check(to_value(exercise_id, answer)).status
+
+
+def feedback(exercise_id: str, answer) -> str:
+    """The feedback message a participant saw for ``answer``."""
+    return _exercise(exercise_id).check(to_value(exercise_id, answer)).message
+
+
+def from_widget(exercise, value):
+    """The closed form of what a participant entered in an exercise widget, or None.
+
+    ``exercise`` must come from :func:`course_kit.exercises.course` (it carries
+    ``board_id``); anything else, and anything unreadable, gives None.
+    """
+    exercise_id = getattr(exercise, "board_id", None)
+    if not known(exercise_id):
+        return None
+    spec = _bank()[exercise_id]
+    try:
+        if spec["kind"] == "choice":
+            chosen = exercise._find(value)
+            answer = list(spec["options"])[exercise.options.index(chosen)]
+        elif spec["kind"] == "multi":
+            from course_kit.teaching.exercises import _find_option
+
+            items = value if isinstance(value, list) else [value]
+            keys = list(spec["options"])
+            answer = [
+                keys[exercise.options.index(_find_option(exercise.options, v))] for v in items
+            ]
+        elif spec["kind"] == "numeric":
+            from course_kit.teaching.exercises import parse_number
+
+            answer = parse_number(value)
+        else:
+            from course_kit.teaching.exercises import parse_number_list
+
+            answer = parse_number_list(value, expected=len(spec["answers"]))
+        return normalise(exercise_id, answer)
+    except Exception:  # unreadable input is not sent: the participant sees "invalid"
+        return None

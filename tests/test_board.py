@@ -1,0 +1,174 @@
+"""The class board without a hub: store, aggregation, pseudonyms, rate limit, client."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import socket
+import time
+
+import pytest
+
+from course_kit.board import answers, client
+from course_kit.board.service import RateLimit, load_secret, pseudonym
+from course_kit.board.store import Store
+from course_kit.exercises import exercise
+from course_kit.teaching.bank import VIGNETTE_REFERENCE
+
+REF = list(VIGNETTE_REFERENCE)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store("sqlite:///" + str(tmp_path / "board.sqlite"))
+
+
+def test_vignette_histogram_counts_each_rating_against_the_reference(store):
+    store.add("02.certification", "p-a", REF, "correct")
+    store.add("02.certification", "p-b", [9, 2, 5, 7, 3, 6], "correct")
+    store.add("02.certification", "p-c", [5, 5, 5, 5, 5, 5], "incorrect")
+    rnd = store.board()["02.certification"]["rounds"][0]
+    assert rnd["answered"] == 3 and rnd["right"] == 2
+    first = rnd["distribution"][0]
+    assert first["reference"] == REF[0] == 8
+    assert first["counts"]["8"] == 1 and first["counts"]["9"] == 1 and first["counts"]["5"] == 1
+    assert sum(first["counts"].values()) == 3
+    assert list(first["counts"]) == [str(v) for v in range(1, 10)]  # the whole 1-9 scale
+    wrong = rnd["common_wrong"]
+    assert wrong["answer"] == [5] * 6 and wrong["count"] == 1
+    assert wrong["feedback"] == exercise("02.certification").check([5] * 6).message
+
+
+def test_choice_counts_per_option_and_most_common_wrong_with_its_feedback(store):
+    for person, key in [("p-a", "a"), ("p-b", "a"), ("p-c", "b"), ("p-d", "c")]:
+        store.add("09.depression_first", person, key, answers.status("09.depression_first", key))
+    rnd = store.board()["09.depression_first"]["rounds"][0]
+    assert rnd["distribution"][0]["counts"] == {"a": 2, "b": 1, "c": 1, "d": 0}
+    assert rnd["share_right"] == 0.25
+    ex = exercise("09.depression_first")
+    assert rnd["common_wrong"]["shown"] == ex.options[0]
+    assert rnd["common_wrong"]["feedback"] == ex.check("a").message
+
+
+def test_only_the_latest_answer_of_a_person_counts_and_rounds_are_kept_apart(store):
+    store.add("09.depression_first", "p-a", "a", "incorrect", at=1.0)
+    store.add("09.depression_first", "p-a", "b", "correct", at=2.0)
+    assert store.board()["09.depression_first"]["rounds"][0]["answered"] == 1
+    assert store.new_round("09.depression_first") == 2
+    store.add("09.depression_first", "p-a", "c", "incorrect")
+    rounds = store.board()["09.depression_first"]["rounds"]
+    assert [r["round"] for r in rounds] == [1, 2]
+    assert rounds[0]["distribution"][0]["counts"]["b"] == 1
+    assert rounds[1]["distribution"][0]["counts"] == {"a": 0, "b": 0, "c": 1, "d": 0}
+    # a round with no answers yet still shows (empty), so the instructor sees it started
+    store.new_round("09.depression_first")
+    assert store.board()["09.depression_first"]["rounds"][2]["answered"] == 0
+
+
+def test_names_are_hidden_unless_switched_on(store):
+    store.add("09.depression_first", "p-a", "b", "correct", name="ada")
+    assert store.board()["09.depression_first"]["rounds"][0]["participants"] == ["p-a"]
+    assert store.board(show_names=True)["09.depression_first"]["rounds"][0]["participants"] == [
+        "ada"
+    ]
+
+
+def test_csv_holds_the_aggregated_table_and_no_names(store):
+    store.add("09.depression_first", "p-a", "b", "correct", name="ada")
+    table = list(csv.DictReader(io.StringIO(store.csv())))
+    assert {r["answer"]: int(r["count"]) for r in table} == {"a": 0, "b": 1, "c": 0, "d": 0}
+    assert "ada" not in store.csv() and "p-a" not in store.csv()
+
+
+def test_old_answers_are_forgotten(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "b.sqlite")
+    Store(url).add("09.depression_first", "p-a", "b", "correct", at=time.time() - 20 * 86400)
+    Store(url).add("09.depression_first", "p-b", "b", "correct")
+    kept = Store(url, keep_days=14).board()["09.depression_first"]["rounds"][0]
+    assert kept["participants"] == ["p-b"]
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answer"),
+    [
+        ("02.certification", "I think the mother was tired"),  # free text
+        ("02.certification", [8, 2, 5]),  # wrong length
+        ("02.certification", [8, 2, 5, 7, 3, "six"]),
+        ("02.certification", [8, 2, 5, 7, 3, float("inf")]),
+        ("09.depression_first", "Treat the depression first"),  # option text, not a key
+        ("09.depression_first", "z"),
+        ("09.depression_first", ["b"]),
+        ("no.such_exercise", "b"),
+        (None, "b"),
+    ],
+)
+def test_only_closed_answers_to_course_exercises_are_accepted(exercise, answer):
+    with pytest.raises(ValueError, match=r"answer|exercise"):
+        answers.normalise(exercise, answer)
+
+
+def test_store_refuses_an_unknown_status(store):
+    with pytest.raises(ValueError, match="status"):
+        store.add("09.depression_first", "p-a", "b", "invalid")
+
+
+def test_pseudonyms_are_stable_keyed_and_do_not_show_the_name(tmp_path):
+    secret = load_secret(str(tmp_path / "secret"))
+    assert load_secret(str(tmp_path / "secret")) == secret  # made once, then kept
+    assert (tmp_path / "secret").stat().st_mode & 0o077 == 0
+    ada = pseudonym(secret, "ada")
+    assert ada == pseudonym(secret, "ada") != pseudonym(secret, "ben")
+    assert ada != pseudonym(b"another course", "ada")
+    assert "ada" not in ada
+
+
+def test_rate_limit_is_per_user_and_recovers():
+    limit = RateLimit(3)
+    assert [limit.allow("ada", now=0) for _ in range(4)] == [True, True, True, False]
+    assert limit.allow("ben", now=0)  # another participant is not affected
+    assert limit.allow("ada", now=60.5)
+
+
+def test_widget_answers_become_closed_forms():
+    ex = exercise("09.depression_first")
+    assert ex.board_id == "09.depression_first"
+    assert answers.from_widget(ex, ex.options[1]) == "b"
+    assert answers.from_widget(exercise("02.certification"), "8, 2, 5, 7, 3, 6") == REF
+    assert answers.from_widget(exercise("02.certification"), "lovely mother") is None
+    assert answers.from_widget(exercise("01.secure_count"), "130") == 130
+
+
+def test_nothing_is_sent_outside_a_hub(monkeypatch):
+    monkeypatch.delenv("COURSE_BOARD_URL", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+    ex = exercise("09.depression_first")
+    assert client.send(ex, ex.options[1], ex.check(ex.options[1])) is None
+    assert client.notice() is None
+    box = ex.widget()
+    assert len(box.children) == 3  # question, input row, feedback: as before
+
+
+def test_a_dead_board_neither_delays_nor_breaks_the_feedback(monkeypatch):
+    monkeypatch.setenv("COURSE_BOARD_URL", f"http://127.0.0.1:{_free_port()}/services/board/")
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "not-a-real-token")
+    ex = exercise("09.depression_first")
+    box = ex.widget()
+    assert html.escape(client.notice()) in box.children[-1].value  # the notice under it
+    box.answer.value = ex.options[1]
+    t0 = time.monotonic()
+    box.check_button.click()
+    assert "ck-feedback-correct" in box.feedback.value
+    assert time.monotonic() - t0 < 0.5  # sending is in the background
+    client.wait()
+    # an unreadable answer is never sent
+    assert (
+        client.send(exercise("01.secure_count"), "abc", exercise("01.secure_count").check("abc"))
+        is None
+    )
