@@ -1,6 +1,6 @@
 """The board page: plain HTML and JavaScript, no build step.
 
-It polls ``api/board`` every second and redraws. Every chart is also a table
+It polls ``api/board`` twice a second and redraws. Every chart is also a table
 (the bars are decoration; the counts are text), so a screen reader and a
 projector both work.
 """
@@ -34,7 +34,7 @@ PAGE = """<!doctype html>
 <body>
 <h1>Class board</h1>
 <p>How the class answered the exercises. Participants are shown by pseudonym unless you
-switch names on. The page updates by itself every second.</p>
+switch names on. The page updates by itself.</p>
 <div class="controls">
  <label><input type="checkbox" id="names"> Show real user names</label>
  <a id="csv" href="{{prefix}}api/board.csv" download>Download the table (CSV)</a>
@@ -87,7 +87,7 @@ function roundHtml(ex, rnd) {
   return html + "</div>";
 }
 function render(data) {
-  document.getElementById("names").checked = data.show_names;
+  if (!pending) document.getElementById("names").checked = data.show_names;
   const ids = Object.keys(data.exercises);
   if (!ids.length) return;
   let html = "";
@@ -100,15 +100,26 @@ function render(data) {
   }
   document.getElementById("board").innerHTML = html;
 }
+let pending = 0;  // while a change is being sent, a poll must not undo the tick box
 async function post(path, body) {
-  const resp = await fetch(PREFIX + path, {method: "POST", credentials: "same-origin",
-    headers: {"Content-Type": "application/json", "X-XSRFToken": XSRF}, body: JSON.stringify(body || {})});
-  if (!resp.ok) alert("The board could not do that (HTTP " + resp.status + ").");
+  pending += 1;
+  let status = 0;
+  try {
+    const resp = await fetch(PREFIX + path, {method: "POST", credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-XSRFToken": XSRF}, body: JSON.stringify(body || {})});
+    status = resp.ok ? 0 : resp.status;
+  } catch (err) {
+    status = "no connection";
+  } finally {
+    pending -= 1;
+  }
+  if (status) alert("The board could not do that (" + status + ").");
   await refresh();
 }
 async function refresh() {
   try {
-    const resp = await fetch(PREFIX + "api/board", {credentials: "same-origin", cache: "no-store"});
+    const resp = await fetch(PREFIX + "api/board", {credentials: "same-origin", cache: "no-store",
+      headers: {"X-XSRFToken": XSRF}});  // the hub's xsrf check covers fetch() GETs too
     if (!resp.ok) throw new Error("HTTP " + resp.status);
     render(await resp.json());
     document.getElementById("updated").textContent = "Updated " + new Date().toLocaleTimeString();
@@ -122,7 +133,7 @@ document.addEventListener("click", (ev) => {
 });
 document.getElementById("names").addEventListener("change", (ev) => post("api/names", {show: ev.target.checked}));
 refresh();
-setInterval(refresh, 1000);
+setInterval(refresh, 500);  // twice a second: a new answer shows within a second
 </script>
 </body>
 </html>

@@ -176,8 +176,7 @@ class PageHandler(_Base):
 
 
 class BoardHandler(_Base):
-    @web.authenticated
-    def get(self):
+    def get(self):  # no login redirect for the API: 403
         self.instructor()
         self.set_header("Cache-Control", "no-store")
         show = self.board["show_names"]
@@ -185,8 +184,7 @@ class BoardHandler(_Base):
 
 
 class CsvHandler(_Base):
-    @web.authenticated
-    def get(self):
+    def get(self):  # no login redirect for the API: 403
         self.instructor()
         self.set_header("Content-Type", "text/csv; charset=utf-8")
         self.set_header("Content-Disposition", 'attachment; filename="class-board.csv"')
