@@ -18,6 +18,7 @@ PAGE = """<!doctype html>
  section.exercise { border-top: 2px solid #0072B2; padding: .5rem 0 1rem; }
  .rounds { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
  .round { min-width: 16rem; }
+ .items { display: flex; flex-wrap: wrap; gap: 0 1.2rem; }
  table { border-collapse: collapse; margin: .3rem 0 .6rem; }
  caption { text-align: left; font-weight: 600; }
  th, td { padding: 2px 8px; text-align: left; border-bottom: 1px solid #ddd; }
@@ -77,7 +78,7 @@ function roundHtml(ex, rnd) {
   let html = `<div class="round" data-round="${rnd.round}" data-answered="${rnd.answered}">` +
     `<h3>Round ${rnd.round}</h3><p><span class="answered">${rnd.answered}</span> answered; ` +
     `<span class="share">${pct(rnd.share_right)}</span> right</p>`;
-  for (const item of rnd.distribution) html += histogram(ex, rnd, item);
+  html += `<div class="items">${rnd.distribution.map((item) => histogram(ex, rnd, item)).join("")}</div>`;
   if (rnd.common_wrong) {
     const shown = Array.isArray(rnd.common_wrong.shown) ? rnd.common_wrong.shown.join(", ") : rnd.common_wrong.shown;
     html += `<div class="wrong"><b>Most common wrong answer</b> (${rnd.common_wrong.count}): ` +
