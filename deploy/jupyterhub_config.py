@@ -371,7 +371,9 @@ if os.environ.get("COURSE_BOARD", "off").strip().lower() in {"on", "1", "true", 
         {
             "name": BOARD,
             "url": f"http://127.0.0.1:{_board_port}",
-            "command": [sys.executable, "-m", "course_kit.board"],
+            # the Python the kit is installed in (TLJH: the user environment, which
+            # also has jupyterhub); else the hub's own
+            "command": [_exe("python") if BIN_DIR else sys.executable, "-m", "course_kit.board"],
             "environment": _board_env,
             "oauth_no_confirm": True,
             "display": False,  # only instructors can use it; they get the address
