@@ -172,3 +172,28 @@ def test_a_dead_board_neither_delays_nor_breaks_the_feedback(monkeypatch):
         client.send(exercise("01.secure_count"), "abc", exercise("01.secure_count").check("abc"))
         is None
     )
+
+
+def test_hub_config_adds_the_board_only_when_turned_on(monkeypatch, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_hub import _load_course_config
+
+    off = _load_course_config({}, {}, monkeypatch, data_dir=tmp_path)
+    assert "course-board" not in [s["name"] for s in off.JupyterHub.get("services", [])]
+    assert "COURSE_BOARD_URL" not in off.Spawner.get("environment", {})
+    with pytest.raises(SystemExit, match="COURSE_BOARD_INSTRUCTORS"):
+        _load_course_config({}, {"COURSE_BOARD": "on"}, monkeypatch)
+    on = _load_course_config(
+        {},
+        {"COURSE_BOARD": "on", "COURSE_BOARD_INSTRUCTORS": "anna, erik"},
+        monkeypatch,
+        data_dir=tmp_path,
+    )
+    board = next(s for s in on.JupyterHub.services if s["name"] == "course-board")
+    assert board["environment"]["COURSE_BOARD_INSTRUCTORS"] == "anna,erik"
+    assert board["environment"]["COURSE_BOARD_DATA_DIR"] == str(tmp_path)
+    assert on.Spawner.environment["COURSE_BOARD_URL"].endswith("/services/course-board/")
+    assert "access:services!service=course-board" in on.Spawner.server_token_scopes
