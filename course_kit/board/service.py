@@ -246,6 +246,20 @@ def make_app(
     )
 
 
+def _warm_up() -> None:
+    """Build every course exercise once, so the first answers of a course day do not
+    wait for the imports behind their checks (e.g. the certification's ICC)."""
+    from course_kit.teaching.bank import BANK
+
+    for name, spec in BANK.items():
+        try:
+            _answers.describe(name)
+            if spec["kind"] in ("list", "numeric"):
+                _answers.status(name, spec.get("answers", spec.get("answer")))
+        except Exception:  # a broken exercise must not stop the board
+            continue
+
+
 def main() -> None:  # pragma: no cover - run by the hub, tested live in tests/test_board_hub.py
     import asyncio
     from urllib.parse import urlparse
@@ -270,6 +284,7 @@ def main() -> None:  # pragma: no cover - run by the hub, tested live in tests/t
         per_minute=int(os.environ.get("COURSE_BOARD_RATE", "30")),
     )
     where = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
+    _warm_up()
 
     async def serve():
         app.listen(where.port, where.hostname)
