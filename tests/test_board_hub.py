@@ -45,7 +45,7 @@ CASE = {"ada": 1, "ben": 0, "cy": 0}  # index into the options: b is right, a is
 
 _CELL = """
 import json, time
-from course_kit.exercises import course
+from course_kit.exercises import exercise as course
 from course_kit.board import client
 report = {{"enabled": client.enabled()}}
 for name, value in {answers!r}:
