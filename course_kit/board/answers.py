@@ -129,17 +129,13 @@ def from_widget(exercise, value):
         return None
     spec = _bank()[exercise_id]
     try:
+        # the widgets give the option texts themselves (dropdown, tick boxes)
+        keys = list(spec["options"]) if "options" in spec else []
         if spec["kind"] == "choice":
-            chosen = exercise._find(value)
-            answer = list(spec["options"])[exercise.options.index(chosen)]
+            answer = keys[exercise.options.index(value)]
         elif spec["kind"] == "multi":
-            from course_kit.teaching.exercises import _find_option
-
             items = value if isinstance(value, list) else [value]
-            keys = list(spec["options"])
-            answer = [
-                keys[exercise.options.index(_find_option(exercise.options, v))] for v in items
-            ]
+            answer = [keys[exercise.options.index(v)] for v in items]
         elif spec["kind"] == "numeric":
             from course_kit.teaching.exercises import parse_number
 
