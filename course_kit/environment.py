@@ -10,6 +10,7 @@ from __future__ import annotations
 import platform
 import re
 from dataclasses import dataclass, field
+from html import escape
 from importlib import metadata
 
 from course_kit import __version__
@@ -61,9 +62,15 @@ class EnvironmentReport:
 
     @property
     def message(self) -> str:
+        """What a participant reads: the problem and what they can do about it."""
         if self.ok:
             return text("start.all_set", version=__version__)
-        return " ".join(self.problems)
+        return " ".join([*self.problems, text("start.participant_advice")])
+
+    @property
+    def instructor_advice(self) -> str:
+        """How an instructor repairs the installation ("" when everything works)."""
+        return "" if self.ok else text("start.instructor_advice")
 
     def to_frame(self):
         import pandas as pd
@@ -78,13 +85,20 @@ class EnvironmentReport:
             f"<tr><td>{name}</td><td>{version or 'missing'}</td></tr>"
             for name, version in {"python": self.python, **self.versions}.items()
         )
+        instructor = (
+            f"<details><summary>{escape(text('start.instructor_title'))}</summary>"
+            f"<p>{escape(self.instructor_advice)}</p></details>"
+            if not self.ok
+            else ""
+        )
         return (
-            f'<p style="color:{colour};font-weight:bold">{self.message}</p>'
-            f"<table><tr><th>package</th><th>version</th></tr>{rows}</table>"
+            f'<p style="color:{colour};font-weight:bold">{escape(self.message)}</p>'
+            f"{instructor}<table><tr><th>package</th><th>version</th></tr>{rows}</table>"
         )
 
     def __str__(self) -> str:
-        lines = [self.message, f"python {self.python}"]
+        # the command line is an instructor's tool: both pieces of advice
+        lines = [self.message, *filter(None, [self.instructor_advice]), f"python {self.python}"]
         lines += [f"{k} {v or 'missing'}" for k, v in self.versions.items()]
         return "\n".join(lines)
 

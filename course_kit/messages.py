@@ -20,8 +20,19 @@ LANGUAGE = "en"
 EN: dict[str, str] = {
     # --- start (00-start-here, environment check) ---------------------------
     "start.all_set": "All set: course_kit {version} works, and so do the packages it needs.",
-    "start.missing": "Something is missing: {names}. Ask your instructor, or run 'make lab' again.",
-    "start.too_old": "{name} {found} is older than the tested version {needed}.",
+    "start.missing": "Something is missing on this computer: {names}.",
+    "start.too_old": "{name} {found} is older than the version the course was tested with "
+    "({needed}).",
+    # what a participant can do when the check fails (no terminal commands)
+    "start.participant_advice": "Your own work is safe. What to do: 1. In the menu, choose "
+    "Kernel, then Restart Kernel and Run All Cells. 2. If this message is still here, show it "
+    "to your instructor, or open the online version of the course with the link your "
+    "instructor gave you.",
+    "start.instructor_title": "For the instructor",
+    "start.instructor_advice": "Reinstall the course's packages on this computer: in a "
+    "terminal, in the course kit's folder, run 'make lab' (or: python -m pip install -e "
+    "'.[lab]'). Or give the participant the course's JupyterHub or Binder link "
+    "(see docs/hosting.md).",
     # --- exercises ------------------------------------------------------------
     "exercises.check_button": "Check",
     "exercises.number_placeholder": "Type a number, e.g. 0.45",
@@ -29,9 +40,13 @@ EN: dict[str, str] = {
     "exercises.choose_placeholder": "- choose an answer -",
     "exercises.hint": "Hint: {hint}",
     "exercises.correct_value": "Correct: {value} is right. Well done!",
+    "exercises.too_high": "Not yet: {value} is too large. Go through your calculation step by step.",
+    "exercises.too_low": "Not yet: {value} is too small. Go through your calculation step by step.",
+    "exercises.percent_not_share": "Nearly: {value} looks like a percentage. Type it as a decimal number instead (divide by 100).",
+    "exercises.multi_wrong_named": "Not yet: {options} does not apply. {why}",
+    "exercises.multi_wrong_named_many": "Not yet: {options} do not apply. {why}",
     "exercises.close": "Close: {value} is near the answer, but not quite. "
     "Check your rounding and try again.",
-    "exercises.incorrect": "Not yet: {value} is not the answer. Try again.",
     "exercises.wrong_sign": "Nearly: the size of {value} is right, but the sign is not. "
     "Which direction is the effect?",
     "exercises.share_not_percent": "Nearly: {value} looks like a share between 0 and 1. "
@@ -41,8 +56,6 @@ EN: dict[str, str] = {
     "exercises.correct_multi": "Correct: you ticked exactly the right options. Well done!",
     "exercises.multi_missing": "Good so far: everything you ticked is right, "
     "but {missing} more option(s) also apply.",
-    "exercises.multi_wrong": "Not yet: you ticked {wrong} option(s) that do not apply, "
-    "and {right} that do. Try again.",
     "exercises.correct_list": "Correct: all {n} values are right. Well done!",
     "exercises.list_items_off": "Not yet: item(s) {items} of {n} differ from the reference. "
     "Look at them again.",
@@ -86,6 +99,7 @@ EN: dict[str, str] = {
     "classification.",
     "exercises.01.secure_count.mistake_percent": "65 is the percentage, not the number of "
     "infants. How many infants are 65% of 200?",
+    "exercises.01.secure_count.mistake_insecure": "70 is the number of infants who are NOT secure. How many are secure?",
     "exercises.01.why_110.question": "The four estimates (65% + 20% + 10% + 15%) add up to "
     "110%. Why?",
     "exercises.01.why_110.hint": "Look again at how disorganization is coded in the "
@@ -100,6 +114,8 @@ EN: dict[str, str] = {
     "exercises.01.why_110.option_d": "Infants change their pattern during the procedure.",
     "exercises.01.why_110.explain_a": "The table is right: the percentages are estimates "
     "that overlap on purpose.",
+    "exercises.01.why_110.explain_c": "Where the studies were done cannot make shares add up to more than 100%. Look at how disorganization is coded.",
+    "exercises.01.why_110.explain_d": "Each infant gets one main classification for the whole procedure. The extra 10% comes from how disorganization is coded.",
     "exercises.01.definition.question": "Which parts belong to Ainsworth's definition of "
     "sensitivity? Tick all that apply.",
     "exercises.01.definition.hint": "The definition follows the child's signal step by step: "
@@ -113,6 +129,8 @@ EN: dict[str, str] = {
     "exercises.01.definition.option_c": "responding to the signals appropriately",
     "exercises.01.definition.option_d": "making sure the child never cries",
     "exercises.01.definition.option_e": "giving the child as much stimulation as possible",
+    "exercises.01.definition.explain_d": "A sensitive parent responds to crying; preventing all crying is not part of Ainsworth's definition (and it is not possible).",
+    "exercises.01.definition.explain_e": "More is not better: a sensitive parent follows the child's signals, and that can mean less stimulation when the child is tired.",
     "exercises.01.r_squared.question": "De Wolff & van IJzendoorn (1997) found r = .24. "
     "In the statistical sense, what percentage of the differences in attachment security "
     "does sensitivity 'explain' (r squared, in %)?",
@@ -149,6 +167,9 @@ EN: dict[str, str] = {
     "children.",
     "exercises.01.transmission_gap.option_d": "Children of less sensitive parents are always "
     "insecure.",
+    "exercises.01.transmission_gap.explain_a": "If sensitivity explained all of the link, there would be no gap. Studies find that it explains only part of it.",
+    "exercises.01.transmission_gap.explain_c": "Parents' and children's attachment are linked. The gap is about how much of that link sensitivity explains.",
+    "exercises.01.transmission_gap.explain_d": "No: with r = .24 many children of less sensitive parents are secure (section 3). And the gap is about the passing-on between generations.",
     # exercises "02.*" of notebook 05 (scoring sensitivity; renumbered, names kept)
     "exercises.02.icc_meaning.question": "Two coders rate the same 40 videos and reach an "
     "ICC of .60 for sensitivity. What does this mean?",
@@ -166,6 +187,8 @@ EN: dict[str, str] = {
     "on average.",
     "exercises.02.icc_meaning.explain_a": "That would be the percentage of exact agreement, "
     "a different (and cruder) number.",
+    "exercises.02.icc_meaning.explain_c": "The ICC does not say who is right. It compares real differences between parents with the noise that the coders add.",
+    "exercises.02.icc_meaning.explain_d": "A difference in average ratings shows a lenient coder. The ICC is a share of the variation, between 0 and 1, not a number of scale points.",
     "exercises.02.lenient_coder.question": "Coder 2 rates every parent 2 points higher "
     "than coder 1. Which number does NOT show this problem?",
     "exercises.02.lenient_coder.hint": "Move the 'lenient by' slider to 2 and compare the "
@@ -176,6 +199,8 @@ EN: dict[str, str] = {
     "exercises.02.lenient_coder.option_a": "the correlation between the two coders (Pearson r)",
     "exercises.02.lenient_coder.option_b": "the ICC for absolute agreement",
     "exercises.02.lenient_coder.option_c": "the weighted kappa",
+    "exercises.02.lenient_coder.explain_b": "The ICC for absolute agreement does show it: it drops when one coder rates everyone higher, because the ratings themselves differ.",
+    "exercises.02.lenient_coder.explain_c": "The weighted kappa does show it: the coders now give different ratings to the same parent, so their agreement falls.",
     "exercises.02.attenuation.question": "Suppose VIPP-SD truly improves sensitivity by "
     "d = 0.50, and the ratings have a reliability (ICC) of .64. Which d do you expect to "
     "observe in the trial (2 decimals)?",
@@ -186,6 +211,7 @@ EN: dict[str, str] = {
     "Multiply by its square root: sqrt(0.64) = 0.8.",
     "exercises.02.attenuation.mistake_no_change": "Measurement error does change the observed "
     "effect: noisy ratings make it smaller. Use the formula in the hint.",
+    "exercises.02.attenuation.mistake_reliability": "0.64 is the reliability itself. Multiply the true d, 0.50, by the square root of the reliability.",
     "exercises.02.certification.question": "Rate the six moments above on the 1-9 scale. "
     "Type six numbers in the order 1 to 6, e.g. 5, 6, 4, 7, 3, 5.",
     "exercises.02.certification.hint": "Go through the three steps for each moment: does the "
@@ -193,6 +219,24 @@ EN: dict[str, str] = {
     "Use the anchors 1, 5, 7 and 9.",
     "exercises.02.certification.solution": "Reference ratings of the course's master coder "
     "(course examples): 1 = 8, 2 = 2, 3 = 5, 4 = 7, 5 = 3, 6 = 6.",
+    # feedback of the six-description exercise, in plain words (no statistics, and never
+    # "certified": this is practice, not the VIPP-SD intervener certification)
+    "exercises.02.certification.agree": "Well done: your ratings are close to the reference "
+    "ratings. {within} of the 6 descriptions are within one point of the reference, "
+    "{exact} exactly the same.",
+    "exercises.02.certification.not_yet": "Not yet close to the reference ratings: {within} "
+    "of the 6 descriptions are within one point of the reference.",
+    "exercises.02.certification.far": "Look again at description(s) {items}: your rating is "
+    "more than one point away from the reference.",
+    "exercises.02.certification.higher": "On average you rated {diff:.1f} points higher than the "
+    "reference. Look again at what the high points of the scale ask for.",
+    "exercises.02.certification.lower": "On average you rated {diff:.1f} points lower than the "
+    "reference. Look again at what the middle and high points of the scale describe.",
+    "exercises.02.certification.order": "Your ratings do not follow the differences between the "
+    "parents well. Compare two descriptions at a time: which parent notices, reads and "
+    "answers the child's signals better?",
+    "exercises.02.certification.practice": "This is coder-agreement practice with six course "
+    "examples, not a certification.",
     # exercises "03.*" of notebook 06 (effect sizes)
     "exercises.03.cohens_d.question": "Bridgeman et al. (in Rayce et al. 2017, Table 5): "
     "intervention mean 6.29, control mean 5.19, pooled SD 1.94. What is Cohen's d "
@@ -207,10 +251,11 @@ EN: dict[str, str] = {
     "(2.30). Use the pooled SD, 1.94.",
     "exercises.03.cohens_d.mistake_sd_int": "You divided by the SD of the intervention group "
     "(1.62). Use the pooled SD, 1.94.",
-    "exercises.03.hedges_g.question": "Run the cell above with correct=True. What is Hedges' "
-    "g for the Bridgeman sensitivity row (3 decimals)?",
-    "exercises.03.hedges_g.hint": "Hedges' g is d with the small-sample correction: "
-    "it is a little smaller than d. Read it from the output of the cell above.",
+    "exercises.03.cohens_d.mistake_pooled_sd": "1.94 is the pooled SD, not d. d is the difference in means divided by the pooled SD.",
+    "exercises.03.hedges_g.question": "Use the formula above with your d and the group sizes "
+    "(42 and 31 families). What is Hedges' g for the Bridgeman sensitivity row (3 decimals)?",
+    "exercises.03.hedges_g.hint": "The factor is 1 - 3 / (4 x 73 - 9) = 1 - 3/283, about "
+    "0.989. Multiply your d by it: g is a little smaller than d.",
     "exercises.03.hedges_g.solution": "g = 0.562. The correction multiplies d = 0.568 by a "
     "factor just below 1 (about 0.989 with 73 families).",
     "exercises.03.hedges_g.mistake_d": "That is Cohen's d, without the small-sample "
@@ -231,6 +276,8 @@ EN: dict[str, str] = {
     "exercises.03.nnt.solution": "NNT = 1 / (2 x 0.592 - 1) = 5.4. Out of about 5 or 6 "
     "families who receive the intervention instead of the control condition, one more family "
     "has the better outcome.",
+    "exercises.03.nnt.mistake_rate": "That is the difference in the share of families with the better outcome. The NNT is 1 divided by that difference.",
+    "exercises.03.nnt.mistake_superiority": "That is the probability of superiority, not the NNT. Read the NNT line under the picture.",
     "exercises.03.small_trials.question": "Two trials of the same programme, each with 20 "
     "families per arm, find d = 0.1 and d = 0.7. What is the most likely explanation?",
     "exercises.03.small_trials.hint": "Move the n slider to 20 and look at how wide the "
@@ -243,6 +290,9 @@ EN: dict[str, str] = {
     "exercises.03.small_trials.option_c": "Chance (sampling error): small trials of the same "
     "programme often disagree this much.",
     "exercises.03.small_trials.option_d": "The first trial used a different scale.",
+    "exercises.03.small_trials.explain_a": "Not necessarily: with 20 families per arm, two well-run trials of the same programme often differ this much by chance.",
+    "exercises.03.small_trials.explain_b": "Two small trials cannot show that: chance alone often gives differences this large.",
+    "exercises.03.small_trials.explain_d": "d is in standard deviations, so trials on different scales can be compared. The difference is within what chance gives with 20 families per arm.",
     # exercises "04.*" of notebook 07 (meta-analysis)
     "exercises.04.which_interval.question": "If we start VIPP-SD in our municipality, how large "
     "might the effect be for us? Which interval answers this best?",
@@ -256,6 +306,8 @@ EN: dict[str, str] = {
     "exercises.04.which_interval.option_d": "The range from the smallest to the largest trial",
     "exercises.04.which_interval.explain_a": "The confidence interval is about the average "
     "effect over all settings, not about the effect in one new setting.",
+    "exercises.04.which_interval.explain_c": "One trial, however large, comes from one setting. The question is about a new setting, given all the trials.",
+    "exercises.04.which_interval.explain_d": "The range of the trials mixes true differences with chance. The prediction interval separates the two and says where a new setting's true effect probably lies.",
     "exercises.04.read_i2.question": "What is I^2 of the random-effects model for parenting "
     "behaviour, in percent (a whole number)?",
     "exercises.04.read_i2.hint": "Look at the printed result above, on the line that starts "
@@ -270,6 +322,7 @@ EN: dict[str, str] = {
     "exercises.04.r_to_d_behaviour.mistake_r": "That is r itself. Convert it to d first.",
     "exercises.04.r_to_d_behaviour.mistake_no_root": "Close: you doubled r. Now divide by the "
     "square root of (1 - r^2).",
+    "exercises.04.r_to_d_behaviour.mistake_r_squared": "That is r squared. Use d = 2r / square root of (1 - r squared).",
     # exercises "05.*" of notebook 08 (differential susceptibility)
     "exercises.05.pattern.question": "More susceptible children did worse than others when "
     "parenting was harsh and better than others when it was sensitive; the lines cross in the "
@@ -286,6 +339,7 @@ EN: dict[str, str] = {
     "never better off than the others; here they are, with sensitive parenting.",
     "exercises.05.pattern.explain_c": "In vantage sensitivity the more susceptible children are "
     "not worse off in harsh environments; here they are.",
+    "exercises.05.pattern.explain_d": "The two groups react differently to parenting (worse with harsh, better with sensitive parenting): that difference is an interaction.",
     "exercises.05.careful_words.question": "A parent asks: 'Does this gene mean my child is "
     "difficult?' Which answer fits the research best?",
     "exercises.05.careful_words.hint": "Think of 'for better and for worse'.",
@@ -297,6 +351,9 @@ EN: dict[str, str] = {
     "environment, both to harsh and to sensitive care. It says nothing about who your child is.",
     "exercises.05.careful_words.option_c": "The gene decides how your child will turn out.",
     "exercises.05.careful_words.option_d": "Yes, and carriers should not get VIPP-SD.",
+    "exercises.05.careful_words.explain_a": "The research says such children may react more strongly to their environment, for better and for worse; not that they are difficult.",
+    "exercises.05.careful_words.explain_c": "A marker may change how strongly a child reacts to the environment. The environment, including the parents' care, still matters.",
+    "exercises.05.careful_words.explain_d": "In the 2008 trial, VIPP-SD reduced behaviour problems in carriers (Bakermans-Kranenburg et al. 2008). Nothing here supports leaving them out.",
     # exercises "06.*" of notebook 11 (evidence to practice)
     "exercises.06.sensitivity_infants.question": "Which interventions have at least "
     "moderate-certainty evidence for parental sensitivity in infants under 12 months? "
@@ -319,6 +376,8 @@ EN: dict[str, str] = {
     "exercises.06.grade_two_concerns.option_d": "Very low",
     "exercises.06.grade_two_concerns.explain_b": "There are two serious concerns: each lowers "
     "the certainty by one level.",
+    "exercises.06.grade_two_concerns.explain_a": "Randomised trials start at high, but each serious concern lowers the certainty by one level, and here there are two.",
+    "exercises.06.grade_two_concerns.explain_d": "Very low would need three steps down. Here there are two serious concerns, one level each.",
     # --- reliability and trials -----------------------------------------------
     "simulate.study_label": "Synthetic trial {i}",
     "simulate.dict.family": "Family number.",

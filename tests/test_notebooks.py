@@ -82,3 +82,113 @@ def test_notebook_opens_with_questions_and_time_and_ends_with_key_points(path):
     assert re.search(r"\bTime\b", text), f"{path.name}: no time budget"
     assert re.search(r"key points", text, flags=re.I), f"{path.name}: no key points"
     assert re.search(r"instructor note", text, flags=re.I), f"{path.name}: no instructor note"
+
+
+# --- what a person sees (issue 16): figures, no raw reprs, no answers above exercises -------
+
+# A cell that calls one of these draws a figure (widget cells draw into their own output).
+_DRAWS = re.compile(
+    r"figures\.draw\(|plt\.show\(\)|\.plot\([^()]*\)\s*;?\s*$|drawings\.\w+\(", flags=re.M
+)
+_WIDGET = "application/vnd.jupyter.widget-view+json"
+_IMAGES = ("image/png", "image/svg+xml")
+# What a front end shows as text when an object has no HTML or picture of its own.
+_RAW_REPR = re.compile(
+    r"object at 0x[0-9a-f]+|^<[\w.]+[ :]|^\w+(Result|Exercise|Feedback)\(|^\w+\(\w+=<", flags=re.M
+)
+
+
+def _code_cells(nb):
+    return [(i, cell) for i, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+
+
+def test_every_cell_that_draws_a_figure_shows_an_image(executed):
+    path, nb = executed
+    missing = []
+    for i, cell in _code_cells(nb):
+        if not _DRAWS.search(cell.source):
+            continue
+        data = [out.get("data", {}) for out in cell.outputs]
+        if any(_WIDGET in d for d in data):
+            continue  # the picture is inside a widget: the browser tests look at it
+        if not any(mime in d for d in data for mime in _IMAGES):
+            missing.append(f"cell {i}: {cell.source.strip().splitlines()[-1][:70]}")
+    assert not missing, f"{path.name}: cells that draw but show no image:\n" + "\n".join(missing)
+
+
+def _visible_text(out) -> str:
+    """The text a person sees for one output (HTML and pictures hide text/plain)."""
+    if out.get("output_type") == "stream":
+        return out.get("text", "")
+    data = out.get("data", {})
+    if "text/html" in data:
+        return re.sub(r"<[^>]+>", " ", data["text/html"])
+    if "text/markdown" in data:
+        return data["text/markdown"]
+    if set(data) - {"text/plain"}:
+        return ""  # a widget, a picture or another rich output is shown instead
+    return data.get("text/plain", "")
+
+
+def test_no_cell_shows_a_raw_object_repr(executed):
+    path, nb = executed
+    found = []
+    for i, cell in _code_cells(nb):
+        for out in cell.outputs:
+            match = _RAW_REPR.search(_visible_text(out))
+            if match:
+                found.append(f"cell {i}: {match.group(0)!r} from {cell.source.strip()[-60:]!r}")
+    assert not found, f"{path.name} shows raw Python objects:\n" + "\n".join(found)
+
+
+def test_raw_repr_pattern_finds_what_it_should():
+    assert _RAW_REPR.search("InteractionResult(model=<statsmodels.Wrapper object at 0x7f59>")
+    assert _RAW_REPR.search("<matplotlib.axes._axes.Axes at 0x7f>")
+    assert _RAW_REPR.search("<Axes: title={'center': 'x'}>")
+    assert not _RAW_REPR.search("Pooled g = 0.35 (95% CI 0.27 to 0.42)")
+
+
+# Exercises whose task is to read a number from the output above them, on purpose.
+_READING_EXERCISES = {"04.read_i2"}
+_EXERCISE_CALL = re.compile(r"""(?:\bexercise|exercises\.course)\(\s*["']([\w.]+)["']""")
+
+
+def _answer_spellings(spec: dict) -> list[str]:
+    """How a numeric answer would be printed, at the precision the exercise accepts."""
+    import math
+
+    answer, tolerance = float(spec["answer"]), float(spec["tolerance"])
+    first = max(0, math.ceil(-math.log10(2 * tolerance))) if tolerance > 0 else 2
+    spellings = []
+    for decimals in (first, first + 1):
+        shown = f"{answer:.{decimals}f}"
+        if abs(float(shown) - answer) <= tolerance + 1e-12:
+            spellings.append(shown)
+    return spellings
+
+
+def test_answer_spellings():
+    assert _answer_spellings({"answer": 0.568, "tolerance": 0.006}) == ["0.57", "0.568"]
+    assert _answer_spellings({"answer": 130, "tolerance": 0.5}) == ["130", "130.0"]
+
+
+def test_no_exercise_answer_is_shown_above_the_exercise(executed):
+    from course_kit.teaching.bank import BANK
+
+    path, nb = executed
+    seen: list[str] = []  # markdown and outputs above the current cell
+    exposed = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            for name in _EXERCISE_CALL.findall(cell.source):
+                spec = BANK.get(name, {})
+                if spec.get("kind") != "numeric" or name in _READING_EXERCISES:
+                    continue
+                above = "\n".join(seen)
+                for shown in _answer_spellings(spec):
+                    if re.search(rf"(?<![\d.,]){re.escape(shown)}(?!\d)", above):
+                        exposed.append(f"cell {i}: {name} answer {shown} is shown above it")
+            seen.extend(_visible_text(out) for out in cell.outputs)
+        else:
+            seen.append(cell.source)
+    assert not exposed, f"{path.name}:\n" + "\n".join(exposed)

@@ -264,3 +264,36 @@ def test_clean_notebooks_moves_a_marker_comment_into_a_tag():
     assert cleaned["source"] == ["print(1)"]
     assert cleaned["metadata"]["tags"] == ["nbval-check-output"]
     assert cleaned["outputs"] and cleaned["execution_count"] == 1  # a check cell keeps output
+
+
+def test_a_failed_environment_check_gives_advice_a_participant_can_follow(monkeypatch):
+    from importlib import metadata
+
+    from course_kit import environment
+
+    real = metadata.version
+
+    def without_seaborn(dist):
+        if dist == "seaborn":
+            raise metadata.PackageNotFoundError(dist)
+        return real(dist)
+
+    monkeypatch.setattr(environment.metadata, "version", without_seaborn)
+    report = environment.check()
+    assert not report.ok and "seaborn" in report.message
+    # no terminal commands for participants; the instructor's version is kept apart
+    assert "make" not in report.message and "pip" not in report.message
+    assert "Restart Kernel" in report.message and "instructor" in report.message
+    assert "make lab" in report.instructor_advice
+    html = report._repr_html_()
+    assert "<details><summary>For the instructor</summary>" in html
+    assert html.index("Restart Kernel") < html.index("<details>")
+    assert "make lab" in str(report)  # the command line shows both
+
+
+def test_a_passing_environment_check_has_no_instructor_advice():
+    from course_kit import environment
+
+    report = environment.check()
+    assert report.ok, report.problems
+    assert report.instructor_advice == "" and "<details>" not in report._repr_html_()

@@ -18,14 +18,38 @@ VIGNETTE_REFERENCE = (8, 2, 5, 7, 3, 6)
 
 
 def certification_judge(ratings: list[float]) -> tuple[str, str]:
-    """Verdict of ``reliability.certify_coder`` for the six vignette ratings."""
+    """Plain-language feedback on the six vignette ratings (coder-agreement practice).
+
+    ``reliability.certify_coder`` decides whether the ratings agree well enough
+    with the reference; the words are the exercise's own (no ICC or kappa, and
+    never "certified": participants could take it for the VIPP-SD certification).
+    """
+    import numpy as np
+
+    from course_kit.messages import text
     from course_kit.reliability import certify_coder
 
     result = certify_coder(ratings, list(VIGNETTE_REFERENCE))
-    if result.certified:
-        return "correct", result.summary()
-    far = sum(abs(r - ref) > 1 for r, ref in zip(ratings, VIGNETTE_REFERENCE, strict=True))
-    return ("close" if far <= 1 else "incorrect"), result.summary()
+    diff = np.asarray(ratings, float) - np.asarray(VIGNETTE_REFERENCE, float)
+    within, exact = int(np.sum(np.abs(diff) <= 1)), int(np.sum(diff == 0))
+    far = [str(i) for i in np.flatnonzero(np.abs(diff) > 1) + 1]
+    say = lambda key, **v: text(f"exercises.02.certification.{key}", **v)  # noqa: E731
+    if result.passed:
+        status, parts = "correct", [say("agree", within=within, exact=exact)]
+    else:
+        status = "close" if len(far) <= 1 else "incorrect"
+        parts = [say("not_yet", within=within)]
+        if far:
+            parts.append(say("far", items=", ".join(far)))
+        bias = float(diff.mean())
+        if bias >= 0.5:
+            parts.append(say("higher", diff=bias))
+        elif bias <= -0.5:
+            parts.append(say("lower", diff=-bias))
+        elif "icc" in result.failed and not far:
+            parts.append(say("order"))
+    parts.append(say("practice"))
+    return status, " ".join(parts)
 
 
 BANK: dict[str, dict] = {
@@ -35,18 +59,19 @@ BANK: dict[str, dict] = {
         "answer": 130,
         "tolerance": 0.5,
         "close": 10,
-        "mistakes": {65: "mistake_percent"},
+        "mistakes": {65: "mistake_percent", 70: "mistake_insecure"},
     },
     "01.why_110": {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "b",
-        "explanations": {"a": "explain_a"},
+        "explanations": {"a": "explain_a", "c": "explain_c", "d": "explain_d"},
     },
     "01.definition": {
         "kind": "multi",
         "options": ["a", "b", "c", "d", "e"],
         "answers": ["a", "b", "c"],
+        "explanations": {"d": "explain_d", "e": "explain_e"},
     },
     "01.r_squared": {
         "kind": "numeric",
@@ -67,18 +92,20 @@ BANK: dict[str, dict] = {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "b",
+        "explanations": {"a": "explain_a", "c": "explain_c", "d": "explain_d"},
     },
     # --- 02 scoring sensitivity ------------------------------------------------------
     "02.icc_meaning": {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "b",
-        "explanations": {"a": "explain_a"},
+        "explanations": {"a": "explain_a", "c": "explain_c", "d": "explain_d"},
     },
     "02.lenient_coder": {
         "kind": "choice",
         "options": ["a", "b", "c"],
         "answer": "a",
+        "explanations": {"b": "explain_b", "c": "explain_c"},
     },
     # d_observed = d_true * sqrt(reliability): 0.50 * sqrt(0.64) = 0.40
     "02.attenuation": {
@@ -86,7 +113,11 @@ BANK: dict[str, dict] = {
         "answer": 0.40,
         "tolerance": 0.005,
         "close": 0.03,
-        "mistakes": {0.32: "mistake_no_root", 0.5: "mistake_no_change"},
+        "mistakes": {
+            0.32: "mistake_no_root",
+            0.5: "mistake_no_change",
+            0.64: "mistake_reliability",
+        },
     },
     "02.certification": {
         "kind": "list",
@@ -105,7 +136,12 @@ BANK: dict[str, dict] = {
         "answer": 0.568,
         "tolerance": 0.006,
         "close": 0.03,
-        "mistakes": {1.10: "mistake_raw", 0.478: "mistake_sd_ctrl", 0.679: "mistake_sd_int"},
+        "mistakes": {
+            1.10: "mistake_raw",
+            1.94: "mistake_pooled_sd",
+            0.478: "mistake_sd_ctrl",
+            0.679: "mistake_sd_int",
+        },
     },
     "03.hedges_g": {
         "kind": "numeric",
@@ -128,18 +164,21 @@ BANK: dict[str, dict] = {
         "answer": 5.42,
         "tolerance": 0.1,
         "close": 0.6,
+        # 2 Phi(d / sqrt 2) - 1 = 0.18 (difference in success rates); Phi(d / sqrt 2) = 59%
+        "mistakes": {0.18: "mistake_rate", 59: "mistake_superiority", 0.59: "mistake_superiority"},
     },
     "03.small_trials": {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "c",
+        "explanations": {"a": "explain_a", "b": "explain_b", "d": "explain_d"},
     },
     # --- 04 meta-analysis of the VIPP trials ----------------------------------------
     "04.which_interval": {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "b",
-        "explanations": {"a": "explain_a"},
+        "explanations": {"a": "explain_a", "c": "explain_c", "d": "explain_d"},
     },
     # I^2 of the REML fit of the SYNTHETIC parenting-behaviour trials (checked by
     # tests/test_notebooks_part2.py against the dataset, so it cannot drift).
@@ -155,26 +194,27 @@ BANK: dict[str, dict] = {
         "answer": 0.366,
         "tolerance": 0.006,
         "close": 0.03,
-        "mistakes": {0.18: "mistake_r", 0.36: "mistake_no_root"},
+        "mistakes": {0.18: "mistake_r", 0.36: "mistake_no_root", 0.0324: "mistake_r_squared"},
     },
     # --- 05 differential susceptibility ----------------------------------------------
     "05.pattern": {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "b",
-        "explanations": {"a": "explain_a", "c": "explain_c"},
+        "explanations": {"a": "explain_a", "c": "explain_c", "d": "explain_d"},
     },
     "05.careful_words": {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "b",
+        "explanations": {"a": "explain_a", "c": "explain_c", "d": "explain_d"},
     },
     # --- 06 evidence to practice -------------------------------------------------------
     "06.grade_two_concerns": {
         "kind": "choice",
         "options": ["a", "b", "c", "d"],
         "answer": "c",
-        "explanations": {"b": "explain_b"},
+        "explanations": {"a": "explain_a", "b": "explain_b", "d": "explain_d"},
     },
 }
 

@@ -69,6 +69,13 @@ _COLOURS = {  # colour-blind safe (Okabe-Ito), with a pale background
 }
 _MINUS_SIGNS = "\u2212\u2013\u2012"  # typographic minus and dashes people paste in
 _SPACES = " \u00a0\u202f\u2009'"  # thousands separators: space, nbsp, thin spaces, '
+# Words before ("d =", "about") or after ("infants", "points") one number. Only letters
+# count as words, so "1e5", "0,45" and "1 099" are left to the number parser.
+_AROUND_NUMBER = re.compile(
+    r"(?:[^\W\d_][^\W\d_'’ ]*(?:\s+[^\W\d_][^\W\d_'’]*)*\s*[=:≈~]?\s*)?"
+    r"(?P<number>[+-]?[\d.,\s\u00a0\u202f\u2009']*\d\s*%?)"
+    r"(?:\s+[^\W\d_][^\W\d_'’]*(?:\s+[^\W\d_][^\W\d_'’.]*)*\.?)?"
+)
 
 
 def instructor_mode() -> bool:
@@ -107,6 +114,10 @@ def _parse_one(value) -> float:
             raise _Unreadable("exercises.empty")
         for sign in _MINUS_SIGNS:
             s = s.replace(sign, "-")
+        # "130 infants", "d = 0.57", "about 58 %": keep the number, drop the words around it
+        words = _AROUND_NUMBER.fullmatch(s)
+        if words:
+            s = words.group("number")
         s = s.rstrip("%").strip()
         for space in _SPACES:
             s = s.replace(space, "")
@@ -134,7 +145,8 @@ def parse_number(value) -> float | None:
     """Read one number the way a participant may type it; ``None`` if unreadable.
 
     Accepts ints and floats, and text such as ``"0.45"``, ``"0,45"`` (decimal
-    comma), ``"−0.3"`` (typographic minus), ``"65%"`` (read as 65) and
+    comma), ``"−0.3"`` (typographic minus), ``"65%"`` (read as 65), ``"130 infants"``
+    and ``"d = 0.57"`` (words around one number are dropped) and
     ``"1 099"`` or ``"1,099.5"`` (thousands separators). One comma alone is a
     decimal comma, so ``"1,099"`` is 1.099. Infinite, huge (> 1e12) and NaN
     values are rejected.
@@ -446,9 +458,12 @@ class NumericExercise(_Exercise):
             return self._feedback("close", text("exercises.wrong_sign", value=shown))
         if self.unit == "%" and abs(100 * number - self.answer) <= self.tolerance + 1e-12:
             return self._feedback("close", text("exercises.share_not_percent", value=shown))
+        if self.unit != "%" and abs(number / 100 - self.answer) <= self.tolerance + 1e-12:
+            return self._feedback("close", text("exercises.percent_not_share", value=shown))
         if error <= self.close + 1e-12:
             return self._feedback("close", text("exercises.close", value=shown))
-        return self._feedback("incorrect", text("exercises.incorrect", value=shown))
+        direction = "exercises.too_high" if number > self.answer else "exercises.too_low"
+        return self._feedback("incorrect", text(direction, value=shown))
 
     def _make_input(self, widgets):
         box = widgets.Text(
@@ -570,9 +585,12 @@ class MultiSelectExercise(_Exercise):
     answers : collection of str
         The right options (a non-empty subset of ``options``).
     hint, solution : str, optional
+    explanations : dict, optional
+        Why an option does not apply, shown when it is ticked.
 
     ``check`` accepts a list of option texts (or letters), or one text with
-    letters separated by commas or spaces (``"a, c"``).
+    letters separated by commas or spaces (``"a, c"``). When a ticked option does
+    not apply, the feedback names it (by its letter) and gives its explanation.
 
     Examples
     --------
@@ -592,9 +610,16 @@ class MultiSelectExercise(_Exercise):
         answers: Iterable[str],
         hint: str = "",
         solution: str = "",
+        *,
+        explanations: dict[str, str] | None = None,
     ):
         super().__init__(question, hint, solution)
         self.options = _check_options(options)
+        self.explanations = {}
+        for option, message in (explanations or {}).items():
+            if option not in self.options:
+                raise ValueError(f"explanations names {option!r}, which is not one of options.")
+            self.explanations[option] = _text_arg(message, "explanations")
         if isinstance(answers, str):
             raise TypeError("answers must be a list of options, not one text.")
         self.answers = set(answers)
@@ -625,10 +650,16 @@ class MultiSelectExercise(_Exercise):
         if not wrong and right:
             missing = len(self.answers) - len(right)
             return self._feedback("close", text("exercises.multi_missing", missing=missing))
-        return self._feedback(
-            "incorrect",
-            text("exercises.multi_wrong", wrong=len(wrong), right=len(right)),
+        ticked = [o for o in self.options if o in wrong]  # in the order shown
+        letters = [f"{chr(ord('a') + self.options.index(o))})" for o in ticked]
+        named = letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
+        key = (
+            "exercises.multi_wrong_named"
+            if len(ticked) == 1
+            else "exercises.multi_wrong_named_many"
         )
+        why = " ".join(self.explanations.get(o, "") for o in ticked).strip()
+        return self._feedback("incorrect", text(key, options=named, why=why).strip())
 
     def _make_input(self, widgets):
         boxes = []
@@ -803,7 +834,10 @@ def exercise(name: str):
         )
     if kind == "multi":
         answers = [options[k] for k in spec.pop("answers")]
-        return MultiSelectExercise(**common, options=list(options.values()), answers=answers)
+        explanations = {options[k]: say(v) for k, v in spec.pop("explanations", {}).items()}
+        return MultiSelectExercise(
+            **common, options=list(options.values()), answers=answers, explanations=explanations
+        )
     if kind == "list":
         return TextListExercise(**common, judge=judge() if judge else None, **spec)
     raise ValueError(f"unknown exercise kind {kind!r} for {name!r}.")  # pragma: no cover
