@@ -801,6 +801,11 @@ EN: dict[str, str] = {
     "explore.drawer_title": "Published: {k} trials (of {tried} done). Pooled g = {estimate:.2f}; true d = {true_d:.2f}",
     "explore.truth": "true effect",
     "explore.sample_slider": "Families",
+    "explore.gxe_outcome": "child outcome",
+    "explore.gxe_environment": "quality of parenting",
+    "explore.gxe_group": "children",
+    "explore.gxe_more": "more susceptible",
+    "explore.gxe_less": "less susceptible",
     "explore.pattern_title": "SYNTHETIC data. Model preferred by BIC: {model}",
     "explore.pattern_dropdown": "True pattern",
     # --- concept drawings (lead) ----------------------------------------------

@@ -103,3 +103,16 @@ def test_ratings_explorer_redraws_for_a_new_number_of_families():
     first = out.outputs
     slider.value = 300
     assert out.outputs and out.outputs != first
+
+
+def test_gxe_explorers_label_axes_and_lines_in_plain_words():
+    """Participants read "children = more susceptible", not "susceptible = 1"."""
+    from course_kit.susceptibility import fit_interaction, simulate_gxe
+    from course_kit.teaching.explorers import _plain_gxe
+
+    data, args, options = _plain_gxe(simulate_gxe(200, seed=1))
+    ax = fit_interaction(data, *args, **options).plot()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "children = more susceptible" in legend and "children = less susceptible" in legend
+    assert not any(label.endswith(("= 0", "= 1")) for label in legend)
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("quality of parenting", "child outcome")

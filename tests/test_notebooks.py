@@ -192,3 +192,30 @@ def test_no_exercise_answer_is_shown_above_the_exercise(executed):
         else:
             seen.append(cell.source)
     assert not exposed, f"{path.name}:\n" + "\n".join(exposed)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_reviewer_cells_are_labelled_and_folded(path):
+    """Technical output stays available, folded, under a visible "For reviewers" label."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = nb["cells"]
+    for i, cell in enumerate(cells):
+        if "for-reviewers" not in cell.get("metadata", {}).get("tags", []):
+            continue
+        folded = cell["metadata"].get("jupyter", {})
+        assert folded.get("source_hidden") and folded.get("outputs_hidden"), cell["id"]
+        label = "".join(cells[i - 1]["source"])
+        assert cells[i - 1]["cell_type"] == "markdown" and "For reviewers" in label, cell["id"]
+        assert "".join(cell["source"]).startswith("# For reviewers"), cell["id"]
+
+
+def test_researcher_output_is_only_in_reviewer_cells():
+    """R code, leave-one-out and model-comparison tables are for reviewers only."""
+    researcher = re.compile(
+        r"metafor_code\(|leave_one_out\(random\)\.round|models\.round|^fit$", re.M
+    )
+    for path in NOTEBOOKS:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "code" and researcher.search(source):
+                assert "for-reviewers" in cell["metadata"].get("tags", []), (path.name, source)

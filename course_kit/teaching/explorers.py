@@ -238,11 +238,8 @@ def susceptibility_explorer(
     from course_kit.susceptibility import fit_interaction, simulate_gxe
 
     sizes = sorted(int(check_number(n, "sizes", low=20, integer=True)) for n in sizes)
-    population = simulate_gxe(sizes[-1], pattern, seed=seed)
-    fits = {
-        n: fit_interaction(population.iloc[:n], "outcome", "environment", "susceptible")
-        for n in sizes
-    }
+    population, args, options = _plain_gxe(simulate_gxe(sizes[-1], pattern, seed=seed))
+    fits = {n: fit_interaction(population.iloc[:n], *args, **options) for n in sizes}
     slider = widgets.SelectionSlider(
         options=sizes,
         value=157 if 157 in sizes else sizes[0],
@@ -255,6 +252,23 @@ def susceptibility_explorer(
         return fig
 
     return image_slider(slider, sizes, render, main)
+
+
+def _plain_gxe(data):
+    """simulate_gxe data with plain column names and group words, and the fit's arguments.
+
+    The plot labels its axes and lines with the column names: "child outcome" and
+    "children = more susceptible" read better than "outcome" and "susceptible = 1".
+    """
+    outcome, environment, group = (
+        text("explore.gxe_outcome"),
+        text("explore.gxe_environment"),
+        text("explore.gxe_group"),
+    )
+    more, less = text("explore.gxe_more"), text("explore.gxe_less")
+    plain = data.rename(columns={"outcome": outcome, "environment": environment})
+    plain[group] = data["susceptible"].map({0: less, 1: more})
+    return plain, (outcome, environment, group), {"susceptible_level": more}
 
 
 # (label, pattern) pairs of the pattern dropdown, in the one shared vocabulary.
@@ -284,12 +298,11 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
     )
 
     def render(pattern):
-        data = simulate_gxe(n, pattern, seed=seed)
-        args = ("outcome", "environment", "susceptible")
-        table = compare_models(data, *args)
+        data, args, options = _plain_gxe(simulate_gxe(n, pattern, seed=seed))
+        table = compare_models(data, *args, **options)
         preferred = table.loc[table["preferred"], "model"].item()
         fig, ax = plt.subplots(figsize=(7, 4.2), layout="constrained")
-        fit_interaction(data, *args).plot(ax=ax)
+        fit_interaction(data, *args, **options).plot(ax=ax)
         ax.set_title(text("explore.pattern_title", model=preferred.replace("_", " ")), fontsize=10)
         return fig
 
