@@ -30,6 +30,7 @@ BANK: dict[str, dict] = {
         "kind": "multi",
         "options": ["a", "b", "c", "d", "e"],
         "answers": ["a", "b", "c"],
+        "explanations": {"d": "explain_d", "e": "explain_e"},
     },
     "programme.depressed_mother": {
         "kind": "choice",

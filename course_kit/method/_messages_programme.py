@@ -187,6 +187,10 @@ EN.update(
         "so nothing is missed",
         "exercises.programme.feedback_principles.option_e": "The same words are used for every "
         "family, whatever the parent is like",
+        "exercises.programme.feedback_principles.explain_d": "The sources describe a "
+        "strength-based approach: the feedback emphasises what goes well, not every mistake.",
+        "exercises.programme.feedback_principles.explain_e": "The feedback is prepared with a "
+        "script, but the sources say it is tailored to each parent and child.",
         "exercises.programme.depressed_mother.question": "A mother of a 2-year-old has a "
         "depression that is not treated. What do the course's sources suggest?",
         "exercises.programme.depressed_mother.hint": "Use the family finder with the situation "
