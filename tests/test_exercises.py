@@ -393,7 +393,7 @@ def test_docstring_examples_run():
 def test_vignette_feedback_is_plain_practice_never_certification():
     from course_kit._exercise_bank import VIGNETTE_REFERENCE
 
-    cert = ex.course("02.certification")
+    cert = ex.exercise("02.certification")
     tries = [
         VIGNETTE_REFERENCE,
         [1, 9, 1, 9, 1, 9],
@@ -422,7 +422,7 @@ def test_every_wrong_option_has_its_own_explanation():
         )
         texts = [text(f"exercises.{name}.{explained[w]}") for w in wrong]
         assert len(set(texts)) == len(texts), f"{name}: each wrong option needs its own text"
-        exercise = ex.course(name)
+        exercise = ex.exercise(name)
         for letter in wrong:  # and the participant sees it when choosing that option
             shown = exercise.check(letter).message
             assert text(f"exercises.{name}.{explained[letter]}") in shown, (name, letter)
@@ -439,7 +439,7 @@ def test_multiselect_says_which_ticked_option_is_wrong():
     assert fb.status == "incorrect"
     assert "a)" in fb.message and "Secure is the pattern we hope for." in fb.message
     assert "b)" not in fb.message
-    course = ex.course("01.definition").check("a, b, d, e")
+    course = ex.exercise("01.definition").check("a, b, d, e")
     assert "d) and e)" in course.message and "stimulation" in course.message
 
 
@@ -466,16 +466,16 @@ def test_text_without_one_clear_number_is_still_refused(typed):
 
 
 def test_course_secure_count_accepts_a_number_with_its_unit():
-    assert ex.course("01.secure_count").check("130 infants").correct
+    assert ex.exercise("01.secure_count").check("130 infants").correct
 
 
 def test_wrong_numbers_get_specific_feedback():
-    d = ex.course("03.cohens_d")
+    d = ex.exercise("03.cohens_d")
     assert "pooled SD" in d.check("1.94").message  # the SD, not d
     assert "too large" in d.check("0.9").message
     assert "too small" in d.check("0.2").message
     assert "sign" in d.check("-0.568").message
     assert "percentage" in d.check("56.8").message
     for name in ("03.nnt", "04.r_to_d_behaviour", "01.r_squared"):
-        message = ex.course(name).check("999").message
+        message = ex.exercise(name).check("999").message
         assert "too large" in message, name
