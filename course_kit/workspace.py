@@ -481,7 +481,8 @@ def _check_writable(folder: Path) -> None:
     except OSError as exc:
         if exc.errno in _READONLY_ERRNOS:
             raise _readonly_error(folder, exc) from None
-        raise
+        # e.g. no space for even an empty file: say so plainly
+        raise _stopped(exc, folder, WorkspaceReport(path=folder), []) from None
     os.close(fd)
     os.unlink(name)
 
@@ -760,7 +761,7 @@ def _stopped(exc: OSError, path: Path, report: WorkspaceReport, pending: list[st
     """The error for a problem that stopped the work: which file, why, what is done, the fix."""
     folder = report.path
     try:
-        name = path.relative_to(folder).as_posix()
+        name = path.relative_to(folder).as_posix() if path != folder else str(folder)
     except ValueError:
         name = str(path)
     if exc.errno in _DISK_FULL_ERRNOS:

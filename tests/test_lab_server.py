@@ -145,3 +145,44 @@ def test_make_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # kernels live in the same group
     assert not _alive(info["pid"]), "JupyterLab still runs after shutdown"
+
+
+@pytest.mark.slow
+def test_reset_refuses_a_notebook_open_in_a_real_jupyterlab(tmp_path, monkeypatch):
+    """``workspace reset`` asks the running server for its sessions (issue 17, item 2)."""
+    import tempfile
+
+    from browser.lab import start_lab
+
+    from course_kit import workspace
+
+    folder = tmp_path / "vipp-course"
+    workspace.init(folder)
+    name = "03-effect-sizes.ipynb"
+    mine = (folder / name).read_bytes() + b"\n"  # edited: differs from the original
+    (folder / name).write_bytes(mine)
+    with start_lab(folder) as lab:
+        port = lab.url.rstrip("/").rsplit(":", 1)[1]
+        infos = [
+            p
+            for p in Path(tempfile.gettempdir()).glob("ck-lab-*/runtime/jpserver-*.json")
+            if f":{port}/" in json.loads(p.read_text()).get("url", "")
+        ]
+        assert infos, "JupyterLab wrote no runtime file"
+        monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(infos[0].parent))
+        body = json.dumps(
+            {"path": name, "type": "notebook", "name": name, "kernel": {"name": "python3"}}
+        ).encode()
+        request = urllib.request.Request(
+            lab.url + "api/sessions",
+            data=body,
+            method="POST",
+            headers={"Authorization": f"token {lab.token}", "Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            session = json.load(response)
+        with pytest.raises(ValueError, match="open in JupyterLab"):
+            workspace.reset(name, folder)
+        assert (folder / name).read_bytes() == mine
+        lab.api(f"api/sessions/{session['id']}", method="DELETE")
+        assert workspace.reset(name, folder).restored == [name]

@@ -609,3 +609,15 @@ def test_cli_failure_leaves_a_problem_file_in_the_workspace(tmp_path, source, mo
     monkeypatch.undo()
     assert main(["workspace", "init", str(folder), "--source", str(source)]) == 0
     assert not problem.exists()
+
+
+def test_no_space_for_even_a_small_file_is_explained(ws, source, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workspace.tempfile, "mkstemp", disk_full)
+    with pytest.raises(
+        OSError, match=r"disk is full.*Nothing was changed.*Free some space"
+    ) as info:
+        workspace.update(ws, source=source)
+    assert "[Errno" not in str(info.value)
