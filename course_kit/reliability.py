@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_kit._result import Result
-from course_kit._validation import as_float_array, check_choice, check_number
+from course_kit._validation import as_float_array, check_choice, check_number, column_as_numbers
 from course_kit.formatting import no_negative_zero
 
 __all__ = ["CertificationResult", "ICCResult", "KappaResult", "certify_coder", "cohen_kappa", "icc"]
@@ -107,7 +107,8 @@ def _wide_ratings(data, targets, raters, ratings) -> np.ndarray:
         missing = [c for c in [*target_cols, raters, ratings] if c not in data.columns]
         if missing:
             raise ValueError(f"data has no column(s) {missing}; it has {list(data.columns)}.")
-        values = as_float_array(data[ratings].to_numpy(), f"data[{ratings!r}]")
+        # a coder's own spreadsheet: decimal commas are read, errors name the row
+        values = column_as_numbers(data[ratings], "ratings")
         keys = data[[*target_cols, raters]]
         if keys.duplicated().any():
             raise ValueError(

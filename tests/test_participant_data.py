@@ -118,3 +118,22 @@ def test_a_trial_too_large_for_the_memory_limit_is_refused(monkeypatch):
     ):
         simulate.vipp_trial(n_families=2_000_000, n_coders=2, seed=1)
     assert len(simulate.vipp_trial(n_families=100, n_coders=2, seed=1)) == 400
+
+
+def test_icc_reads_a_coders_spreadsheet_with_decimal_commas():
+    from course_kit import reliability
+
+    ratings = pd.DataFrame(
+        {
+            "family": [1, 1, 2, 2, 3, 3, 4, 4],
+            "coder": ["A", "B"] * 4,
+            "sensitivity": [5, 6, 3, 3, 7, 8, 2, 3],
+        }
+    )
+    reference = reliability.icc(ratings)
+    typed = ratings.assign(sensitivity=ratings["sensitivity"].astype(str))
+    typed.loc[2, "sensitivity"] = "3,0"
+    assert reliability.icc(typed).to_frame().equals(reference.to_frame())
+    typed.loc[5, "sensitivity"] = "åtta"
+    with pytest.raises(ValueError, match=r"ratings: Column 'sensitivity'.*row 6 has 'åtta'"):
+        reliability.icc(typed)
