@@ -649,8 +649,8 @@ def _sync(folder: Path, src: Path) -> WorkspaceReport:
             pending = [name for name, _ in files[index:]]
             raise _stopped(exc, folder / rel, report, pending) from None
     if recovering:
-        mine = [n for n in report.kept] + [n for n, _ in report.beside]
-        report.notes.append(text("workspace.manifest_rebuilt", n=len(mine)))
+        n_mine = len(report.kept) + len(report.beside)
+        report.notes.append(text("workspace.manifest_rebuilt", n=n_mine))
     try:
         _write_manifest(folder, manifest, src)
     except OSError as exc:
