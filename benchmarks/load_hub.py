@@ -2,9 +2,15 @@
 
 What it measures, for each N (a fresh hub each time, so first logins are included):
 
-* time to first result: from "start my server" to the first code cell's reply
+* time to first output: from "start my server" to the first code cell's reply
   (server start + kernel start + first cell), per participant;
-* time to run the whole notebook;
+* time to run the whole notebook (Run All, from "start my server");
+* widget round-trip: after Run All each participant moves the notebook's main
+  widget (CSS class ``ck-main-widget``) once every ``--move-every`` seconds for
+  ``--move-seconds``, over the kernel websocket as the browser does (a comm
+  ``update`` message), and we time each move until the kernel has sent every
+  reaction (new picture or output) and is idle again: median and 95th percentile
+  over all moves of the round;
 * memory per participant once everybody has run the notebook and still has the
   kernel open (as during a course day): RSS and PSS of the single-user server
   plus its kernel, read from /proc, and the machine's used memory (MemTotal -
@@ -34,6 +40,7 @@ import contextlib
 import json
 import math
 import platform
+import random
 import re
 import statistics
 import sys
@@ -62,6 +69,7 @@ class Participant:
     rss_mib: float = math.nan
     pss_mib: float = math.nan
     cpu_s: float = math.nan
+    moves_s: list[float] = field(default_factory=list)  # widget round-trips
     error: str = ""
 
 
@@ -82,6 +90,17 @@ class Round:
     def stat(self, attr: str, how=statistics.median) -> float:
         values = [getattr(p, attr) for p in self.ok() if not math.isnan(getattr(p, attr))]
         return how(values) if values else math.nan
+
+    def moves_ms(self, q: float) -> float:
+        """Quantile ``q`` of every widget round-trip of the round, in ms."""
+        values = sorted(m for p in self.ok() for m in p.moves_s)
+        if not values:
+            return math.nan
+        return 1000 * values[min(len(values) - 1, math.ceil(q * len(values)) - 1)]
+
+    @property
+    def n_moves(self) -> int:
+        return sum(len(p.moves_s) for p in self.ok())
 
     @property
     def course_cpu_s(self) -> float:
@@ -138,15 +157,72 @@ def hub_and_proxy(hub, servers) -> list[psutil.Process]:
     ]
 
 
-async def participant(hub, p: Participant, notebook: str, all_done, release, timeout):
-    """One participant: log in (token), start the server, open and run the notebook,
-    then keep the kernel open until everybody is done (so memory can be measured)."""
+def main_widget(comms: dict) -> tuple[str, dict] | None:
+    """The comm id and state of the notebook's main widget (CSS class ck-main-widget)."""
+    for comm_id, data in comms.items():
+        state = data.get("state", {})
+        if "ck-main-widget" in state.get("_dom_classes", ()):
+            return comm_id, state
+    return None
 
-    async def wait_for_everybody(cells):
+
+def move(state: dict, rng: random.Random) -> dict:
+    """A new value for a slider or dropdown, different from its current one."""
+    if "index" in state and "_options_labels" in state:  # SelectionSlider, Dropdown
+        n = len(state["_options_labels"])
+        new = rng.choice([i for i in range(n) if i != state["index"]] or [0])
+        state["index"] = new
+        return {"index": new}
+    lo, hi, step = state["min"], state["max"], state.get("step") or 1
+    n = round((hi - lo) / step)
+    current = round((state["value"] - lo) / step)
+    k = rng.choice([i for i in range(n + 1) if i != current] or [0])
+    value = round(lo + k * step, 10)
+    state["value"] = value
+    return {"value": value}
+
+
+async def move_widget(p: Participant, kernel, seconds: float, every: float, timeout: float):
+    """Move the main widget once every ``every`` seconds for ``seconds`` (random phase),
+    over the kernel websocket as the browser does, timing each round-trip."""
+    found = main_widget(kernel.comms)
+    if found is None:
+        raise RuntimeError("no main widget (ck-main-widget) found")
+    comm_id, state = found
+    rng = random.Random(p.name)
+    await asyncio.sleep(rng.uniform(0, every))
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        due = time.monotonic() + every
+        data = {"method": "update", "state": move(state, rng), "buffer_paths": []}
+        p.moves_s.append(await kernel.comm_roundtrip(comm_id, data, timeout))
+        await asyncio.sleep(max(0.0, due - time.monotonic()))
+
+
+def problem_note(hub, name: str) -> str:
+    """What `course-kit workspace init` reported, if it left a problem file."""
+    for folder in (hub.home(name) / WORKSPACE, hub.home(name)):
+        path = folder / "COURSE-KIT-PROBLEM.txt"
+        with contextlib.suppress(OSError):
+            return f" [workspace init: {path.read_text().strip()[:300]}]"
+    return ""
+
+
+async def participant(hub, p: Participant, notebook: str, all_done, release, timeout, widget):
+    """One participant: log in (token), start the server, open and run the notebook,
+    move its main widget for a while (``widget = (seconds, every)``), then keep the
+    kernel open until everybody is done (so memory can be measured)."""
+
+    async def wait_for_everybody(cells, kernel):
         p.first_result_s = cells[0].finished_at - t0 if cells else math.nan
         p.notebook_s = cells[-1].finished_at - t0 if cells else math.nan
         errors = [f"cell {c.index}: {c.error}" for c in cells if c.error]
         p.error = errors[0] if errors else ""
+        if not p.error and widget[0] > 0:
+            try:
+                await move_widget(p, kernel, widget[0], widget[1], timeout)
+            except Exception as err:
+                p.error = f"widget: {type(err).__name__}: {err}"[:200]
         all_done()
         await release.wait()
 
@@ -164,11 +240,11 @@ async def participant(hub, p: Participant, notebook: str, all_done, release, tim
     except asyncio.CancelledError:
         raise
     except Exception as err:  # reported in the table, the round goes on
-        p.error = p.error or f"{type(err).__name__}: {err}"[:200]
+        p.error = p.error or f"{type(err).__name__}: {err}"[:200] + problem_note(hub, p.name)
         all_done()
 
 
-async def run_round(hub, n: int, notebook: str, round_seconds: float) -> Round:
+async def run_round(hub, n: int, notebook: str, round_seconds: float, widget) -> Round:
     rnd = Round(users=n, notebook=notebook)
     rnd.participants = [Participant(f"p{i:02d}") for i in range(1, n + 1)]
     await asyncio.sleep(2)  # let the freshly started hub settle
@@ -178,7 +254,9 @@ async def run_round(hub, n: int, notebook: str, round_seconds: float) -> Round:
     done = asyncio.Semaphore(0)
     t0 = time.monotonic()
     tasks = [
-        asyncio.ensure_future(participant(hub, p, notebook, done.release, release, round_seconds))
+        asyncio.ensure_future(
+            participant(hub, p, notebook, done.release, release, round_seconds, widget)
+        )
         for p in rnd.participants
     ]
     try:
@@ -208,11 +286,12 @@ async def run_round(hub, n: int, notebook: str, round_seconds: float) -> Round:
 
 def table(rounds: list[Round]) -> str:
     rows = [
-        "| N | ok | server start s | first result s (median / max) "
-        "| whole notebook s (median / max) | RSS MiB per participant (median / max) "
-        "| PSS MiB per participant | CPU s per participant | hub + proxy RSS MiB "
+        "| N | ok | server start s | first output s (median / max) "
+        "| Run All s (median / max) | widget round-trip ms (median / p95; moves) "
+        "| PSS MiB per participant (median / max) | RSS MiB per participant "
+        "| CPU s per participant | hub + proxy RSS MiB "
         "| cores busy: course / other programs |",
-        "|" + "---|" * 10,
+        "|" + "---|" * 11,
     ]
     for r in rounds:
         rows.append(
@@ -220,8 +299,9 @@ def table(rounds: list[Round]) -> str:
             f"| {r.stat('spawn_s'):.1f} "
             f"| {r.stat('first_result_s'):.1f} / {r.stat('first_result_s', max):.1f} "
             f"| {r.stat('notebook_s'):.1f} / {r.stat('notebook_s', max):.1f} "
-            f"| {r.stat('rss_mib'):.0f} / {r.stat('rss_mib', max):.0f} "
-            f"| {r.stat('pss_mib'):.0f} | {r.stat('cpu_s'):.1f} | {r.hub_proxy_rss_mib:.0f} "
+            f"| {r.moves_ms(0.5):.0f} / {r.moves_ms(0.95):.0f}; {r.n_moves} "
+            f"| {r.stat('pss_mib'):.0f} / {r.stat('pss_mib', max):.0f} "
+            f"| {r.stat('rss_mib'):.0f} | {r.stat('cpu_s'):.1f} | {r.hub_proxy_rss_mib:.0f} "
             f"| {r.course_cores:.2f} / {r.other_cores:.2f} |"
         )
     return "\n".join(rows)
@@ -298,7 +378,8 @@ def report(rounds, notebook, target_s, when: str, where: str) -> str:
     return (
         f"Measured {when} with `benchmarks/load_hub.py` on {where}; notebook `{notebook}`; "
         "one JupyterHub with SimpleLocalProcessSpawner, all participants starting at the "
-        f"same moment.{busy}\n\n"
+        "same moment, then each moving the main widget once every 5 s over the kernel "
+        f"websocket.{busy}\n\n"
         f"{table(rounds)}\n\nSizing derived from the largest complete round:\n\n"
         f"{sizing(rounds, target_s)}"
     )
@@ -331,7 +412,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, nargs="+", default=[5, 10, 20])
     parser.add_argument("--notebook", default="00-start-here.ipynb")
-    parser.add_argument("--round-seconds", type=float, default=300)
+    parser.add_argument("--round-seconds", type=float, default=600)
+    parser.add_argument(
+        "--move-seconds",
+        type=float,
+        default=60,
+        help="after Run All, each participant moves the main widget this long (0: never)",
+    )
+    parser.add_argument("--move-every", type=float, default=5.0, help="seconds between moves")
     parser.add_argument(
         "--target-seconds",
         type=float,
@@ -363,7 +451,15 @@ def main(argv=None) -> int:
                 )
                 hub.start()
                 try:
-                    rnd = asyncio.run(run_round(hub, n, args.notebook, args.round_seconds))
+                    rnd = asyncio.run(
+                        run_round(
+                            hub,
+                            n,
+                            args.notebook,
+                            args.round_seconds,
+                            (args.move_seconds, args.move_every),
+                        )
+                    )
                 finally:
                     hub.stop()
             rounds.append(rnd)

@@ -386,8 +386,8 @@ class LocalHub:
     ) -> NotebookRun:
         """Open ``path`` in a new kernel (as JupyterLab does) and run its code cells.
 
-        ``before_close``, if given, is awaited after the last cell while the kernel is
-        still running (the load test measures memory then).
+        ``before_close(results, kernel)``, if given, is awaited after the last cell while
+        the kernel is still running (the load test moves widgets and measures memory then).
         """
         model = await self.contents(name, token, path)
         cells = [c for c in model["content"]["cells"] if c["cell_type"] == "code"]
@@ -412,7 +412,7 @@ class LocalHub:
                     if results[-1].error:
                         break
                 if before_close is not None:
-                    await before_close(results)
+                    await before_close(results, kernel)
         finally:
             await self.request(
                 "DELETE",
@@ -424,13 +424,19 @@ class LocalHub:
 
 
 class _KernelChannel:
-    """The kernel websocket (``/api/kernels/ID/channels``), JSON message protocol."""
+    """The kernel websocket (``/api/kernels/ID/channels``), Jupyter's default protocol.
+
+    Messages come as JSON text, or as binary frames when they carry buffers (widget
+    pictures, for example); ``comms`` keeps the data of every comm the kernel opened
+    (widget models and their state), so a widget can be moved as the browser does.
+    """
 
     def __init__(self, hub: LocalHub, name: str, token: str, kernel_id: str):
         self.url = hub.user_url(name, f"/kernels/{kernel_id}/channels").replace("http", "ws", 1)
         self.token = token
         self.session = uuid.uuid4().hex
         self.ws = None
+        self.comms: dict[str, dict] = {}
 
     async def __aenter__(self):
         from tornado.httpclient import HTTPRequest
@@ -478,7 +484,36 @@ class _KernelChannel:
         raw = await asyncio.wait_for(self.ws.read_message(), remaining)
         if raw is None:
             raise HubError("kernel websocket closed")
-        return json.loads(raw)
+        if isinstance(raw, bytes):  # a message with buffers: offsets, JSON, buffers
+            from jupyter_server.services.kernels.connection.base import (
+                deserialize_binary_message,
+            )
+
+            msg = deserialize_binary_message(raw)
+        else:
+            msg = json.loads(raw)
+        kind, content = msg.get("msg_type"), msg.get("content", {})
+        if kind == "comm_open":
+            self.comms[content["comm_id"]] = content.get("data", {})
+        elif kind == "comm_msg" and content.get("data", {}).get("method") == "update":
+            # later state changes, e.g. a CSS class added after the widget was made
+            known = self.comms.setdefault(content["comm_id"], {}).setdefault("state", {})
+            known.update(content["data"].get("state", {}))
+        return msg
+
+    async def comm_roundtrip(self, comm_id: str, data: dict, timeout: float) -> float:
+        """Send ``data`` to a comm (a widget update, as when a slider moves) and return
+        the seconds until the kernel has handled it and sent every reaction (idle)."""
+        t0 = time.monotonic()
+        msg_id = self._send("comm_msg", {"comm_id": comm_id, "data": data})
+        while True:
+            msg = await self._read(t0 + timeout)
+            if (
+                msg["parent_header"].get("msg_id") == msg_id
+                and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"
+            ):
+                return time.monotonic() - t0
 
     async def wait_ready(self, timeout: float) -> None:
         """Ask for kernel_info until the kernel answers (it may still be starting)."""
