@@ -23,8 +23,9 @@ Loopback only; every round has a time limit (``--round-seconds``), N is capped a
 
 Usage::
 
-    python benchmarks/load_hub.py                        # N = 5, 10, 20
-    python benchmarks/load_hub.py --users 5 10 --notebook 03-meta-analysis.ipynb
+    python benchmarks/load_hub.py --users 10 20 30      # notebook 04
+    python benchmarks/load_hub.py --users 10 --notebook 04-meta-analysis-of-vipp-trials.ipynb \
+        05-differential-susceptibility.ipynb
     python benchmarks/load_hub.py --write-docs docs/hosting.md   # update the sizing table
 
 ``--notebook`` is a file name in the participant's workspace: use the heaviest
@@ -83,6 +84,8 @@ class Round:
     machine_cpu_s: float = math.nan  # busy CPU-seconds of the whole machine in the round
     wall_s: float = math.nan
     timed_out: bool = False
+    started: str = ""  # UTC time the round started
+    load_before: float = math.nan  # 1-minute load average when it started (other programs)
 
     def ok(self) -> list[Participant]:
         return [p for p in self.participants if not p.error]
@@ -248,6 +251,8 @@ async def run_round(hub, n: int, notebook: str, round_seconds: float, widget) ->
     rnd = Round(users=n, notebook=notebook)
     rnd.participants = [Participant(f"p{i:02d}") for i in range(1, n + 1)]
     await asyncio.sleep(2)  # let the freshly started hub settle
+    rnd.started = time.strftime("%H:%M UTC", time.gmtime())
+    rnd.load_before = psutil.getloadavg()[0]
     hub_cpu0 = sum(cpu_s(p) for p in hub_and_proxy(hub, {}))
     busy0 = machine_busy_s()
     release = asyncio.Event()
@@ -286,16 +291,18 @@ async def run_round(hub, n: int, notebook: str, round_seconds: float, widget) ->
 
 def table(rounds: list[Round]) -> str:
     rows = [
-        "| N | ok | server start s | first output s (median / max) "
+        "| notebook | N | ok | started (load) | server start s | first output s (median / max) "
         "| Run All s (median / max) | widget round-trip ms (median / p95; moves) "
         "| PSS MiB per participant (median / max) | RSS MiB per participant "
         "| CPU s per participant | hub + proxy RSS MiB "
         "| cores busy: course / other programs |",
-        "|" + "---|" * 11,
+        "|" + "---|" * 13,
     ]
     for r in rounds:
         rows.append(
-            f"| {r.users} | {len(r.ok())}/{r.users}{' (time limit)' if r.timed_out else ''} "
+            f"| {r.notebook[:2]} | {r.users} "
+            f"| {len(r.ok())}/{r.users}{' (time limit)' if r.timed_out else ''} "
+            f"| {r.started} ({r.load_before:.1f}) "
             f"| {r.stat('spawn_s'):.1f} "
             f"| {r.stat('first_result_s'):.1f} / {r.stat('first_result_s', max):.1f} "
             f"| {r.stat('notebook_s'):.1f} / {r.stat('notebook_s', max):.1f} "
@@ -307,12 +314,12 @@ def table(rounds: list[Round]) -> str:
     return "\n".join(rows)
 
 
-def vm_size(n: int, ram_mib_user: float, hub_mib: float, cpu_s_user: float, target_s: float):
+def vm_size(n: int, mib_user: float, hub_mib: float, cpu_s_user: float, target_s: float):
     """Memory and cores for n participants: twice the measured memory (kernels grow
     as participants work, and a plot or a mistake can double a kernel), and enough
     cores that everybody's burst is done within target_s, each rounded up to a usual
     VM size. Returns (GiB measured, VM GiB, cores needed, VM cores)."""
-    need_gib = (n * ram_mib_user + hub_mib) / 1024
+    need_gib = (n * mib_user + hub_mib) / 1024
     gib = next(
         (g for g in (2, 4, 8, 16, 32, 64, 128) if g >= 2 * need_gib), math.ceil(2 * need_gib)
     )
@@ -321,39 +328,62 @@ def vm_size(n: int, ram_mib_user: float, hub_mib: float, cpu_s_user: float, targ
     return need_gib, gib, need_cores, cores
 
 
-def sizing(rounds: list[Round], target_s: float) -> str:
-    """RAM and cores per 10 participants (and for whole classes), from the largest
-    complete round."""
+def _per_user(r: Round) -> tuple[float, float]:
+    """Largest PSS (MiB) and CPU-seconds of one participant, with their share of the
+    hub and proxy's CPU."""
+    return r.stat("pss_mib", max), r.stat("cpu_s", max) + r.hub_proxy_cpu_s / r.users
+
+
+def sizing(rounds: list[Round], target_s: float, classes=(10, 20, 30)) -> str:
+    """Memory and cores for classes of 10, 20 and 30: from the measured round of that
+    size (the heaviest notebook), and only where none was measured, extrapolated
+    linearly from the largest measured round (said so in the row)."""
     good = [r for r in rounds if not r.timed_out and len(r.ok()) == r.users]
     if not good:
         return "No complete round: no sizing can be derived.\n"
-    r = max(good, key=lambda r: r.users)
-    per_user = r.stat("rss_mib", max)  # RSS counts shared libraries fully: an upper bound
-    # the hub and proxy's CPU is shared out over the participants
-    cpu_user = r.stat("cpu_s", max) + r.hub_proxy_cpu_s / r.users
+    by_n = {}
+    for r in good:  # the heaviest notebook (most CPU per participant) for each N
+        if r.users not in by_n or _per_user(r)[1] > _per_user(by_n[r.users])[1]:
+            by_n[r.users] = r
+    largest = by_n[max(by_n)]
     lines = [
-        f"From the N = {r.users} round: the largest participant used {per_user:.0f} MiB "
-        f"of memory (server + kernel, RSS) and, with their share of the hub and proxy, "
-        f"{cpu_user:.1f} CPU-seconds to log in and run the notebook; the hub and proxy "
-        f"together used {r.hub_proxy_rss_mib:.0f} MiB.",
-        "",
-        "| participants | memory measured | VM memory (twice, rounded up) "
-        f"| cores needed for everybody's first run in about {target_s:.0f} s | VM cores |",
-        "|---|---|---|---|---|",
+        "| participants | from | memory measured (PSS) | VM memory (twice, rounded up) "
+        f"| cores needed for everybody's first run in about {target_s:.0f} s | VM cores "
+        "| widget round-trip p95 |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for n in (10, 20, 30):
-        need, gib, need_cores, cores = vm_size(n, per_user, r.hub_proxy_rss_mib, cpu_user, target_s)
-        lines.append(f"| {n} | {need:.1f} GiB | {gib} GiB | {need_cores:.1f} | {cores} |")
-    per10 = 10 * per_user / 1024
+    extrapolated = []
+    for n in sorted(set(classes) | set(by_n)):
+        r = by_n.get(n)
+        if r is not None:
+            source = f"measured, notebook {r.notebook[:2]}"
+            p95 = f"{r.moves_ms(0.95):.0f} ms"
+        else:
+            r = largest
+            source = f"**extrapolated** from N = {r.users} (notebook {r.notebook[:2]})"
+            p95 = "not measured"
+            extrapolated.append(n)
+        mib, cpu = _per_user(r)
+        need, gib, need_cores, cores = vm_size(n, mib, r.hub_proxy_rss_mib, cpu, target_s)
+        lines.append(
+            f"| {n} | {source} | {need:.1f} GiB | {gib} GiB | {need_cores:.1f} | {cores} | {p95} |"
+        )
+    mib, cpu = _per_user(largest)
     lines += [
         "",
-        f"Each further 10 participants need **{per10:.1f} GiB** of memory as measured "
-        f"(plan **{2 * per10:.1f} GiB**) and **{10 * cpu_user / target_s:.1f} cores** "
-        f"({10 * cpu_user:.0f} CPU-seconds when 10 participants log in and run the notebook "
-        "at the same moment). Leave about 1 GiB for the operating system.",
-        "",
+        "Memory is the largest participant's PSS (server + kernel; shared libraries "
+        "counted once across processes) times N plus the hub and proxy; cores are the "
+        "largest participant's CPU-seconds (login, server start, Run All and the widget "
+        f"moves, with a share of the hub and proxy) times N, divided by {target_s:.0f} s.",
     ]
-    return "\n".join(lines)
+    if extrapolated:
+        lines.append(
+            f"Rows marked extrapolated (N = {', '.join(map(str, extrapolated))}) were not "
+            f"measured: they scale the N = {largest.users} round's per-participant memory "
+            f"({mib:.0f} MiB) and CPU ({cpu:.1f} s) linearly with N; the waiting times "
+            "and widget round-trips of those sizes are unknown."
+        )
+    return "\n".join(lines) + "\n"
 
 
 def machine() -> str:
@@ -367,7 +397,7 @@ def machine() -> str:
     )
 
 
-def report(rounds, notebook, target_s, when: str, where: str) -> str:
+def report(rounds, target_s, when: str, where: str) -> str:
     others = [r.other_cores for r in rounds]
     busy = (
         f" Other programs were using {min(others):.1f}–{max(others):.1f} cores of this "
@@ -375,23 +405,27 @@ def report(rounds, notebook, target_s, when: str, where: str) -> str:
         if others and max(others) >= 0.2
         else ""
     )
+    notebooks = ", ".join(f"`{nb}`" for nb in dict.fromkeys(r.notebook for r in rounds))
     return (
-        f"Measured {when} with `benchmarks/load_hub.py` on {where}; notebook `{notebook}`; "
+        f"Measured {when} with `benchmarks/load_hub.py` on {where}; notebooks {notebooks}; "
         "one JupyterHub with SimpleLocalProcessSpawner, all participants starting at the "
-        "same moment, then each moving the main widget once every 5 s over the kernel "
-        f"websocket.{busy}\n\n"
-        f"{table(rounds)}\n\nSizing derived from the largest complete round:\n\n"
+        "same moment, running all cells, then each moving the notebook's main widget once "
+        f"every 5 s over the kernel websocket.{busy}\n\n"
+        f"{table(rounds)}\n\nSizing (measured rows only, unless marked):\n\n"
         f"{sizing(rounds, target_s)}"
     )
 
 
-def load_json(path: Path) -> tuple[dict, list[Round]]:
-    data = json.loads(path.read_text())
-    rounds = []
-    for raw in data["rounds"]:
-        people = [Participant(**p) for p in raw.pop("participants")]
-        rounds.append(Round(**raw, participants=people))
-    return data, rounds
+def load_json(paths: list[Path]) -> tuple[dict, list[Round]]:
+    """Rounds of one or more saved runs (e.g. one per notebook), in order."""
+    rounds, meta = [], {}
+    for path in paths:
+        data = json.loads(path.read_text())
+        meta = meta or data
+        for raw in data["rounds"]:
+            people = [Participant(**p) for p in raw.pop("participants")]
+            rounds.append(Round(**raw, participants=people))
+    return meta, rounds
 
 
 def write_docs(path: Path, text: str) -> None:
@@ -410,8 +444,8 @@ def write_docs(path: Path, text: str) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--users", type=int, nargs="+", default=[5, 10, 20])
-    parser.add_argument("--notebook", default="00-start-here.ipynb")
+    parser.add_argument("--users", type=int, nargs="+", default=[10, 20, 30])
+    parser.add_argument("--notebook", nargs="+", default=["04-meta-analysis-of-vipp-trials.ipynb"])
     parser.add_argument("--round-seconds", type=float, default=600)
     parser.add_argument(
         "--move-seconds",
@@ -428,7 +462,10 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--write-docs", type=Path, help="replace the sizing block in this file")
     parser.add_argument(
-        "--from-json", type=Path, help="report a saved run (see --json) instead of measuring"
+        "--from-json",
+        type=Path,
+        nargs="+",
+        help="report saved runs (see --json) instead of measuring",
     )
     parser.add_argument(
         "--json", type=Path, default=ROOT / "benchmarks" / "results" / "load_hub.json"
@@ -444,7 +481,7 @@ def main(argv=None) -> int:
         when, where = meta["when"], meta["machine"]
     else:
         rounds = []
-        for n in args.users:
+        for notebook, n in [(nb, n) for nb in args.notebook for n in args.users]:
             with tempfile.TemporaryDirectory(prefix="load-hub-") as tmp:
                 hub = LocalHub(
                     tmp, extra_path=str(LOCAL_CHP_DIR), env={"COURSE_HUB_CULL_TIMEOUT": "0"}
@@ -455,7 +492,7 @@ def main(argv=None) -> int:
                         run_round(
                             hub,
                             n,
-                            args.notebook,
+                            notebook,
                             args.round_seconds,
                             (args.move_seconds, args.move_every),
                         )
@@ -463,7 +500,7 @@ def main(argv=None) -> int:
                 finally:
                     hub.stop()
             rounds.append(rnd)
-            print(f"N={n}: {len(rnd.ok())}/{n} ok in {rnd.wall_s:.1f} s", flush=True)
+            print(f"{notebook} N={n}: {len(rnd.ok())}/{n} ok in {rnd.wall_s:.1f} s", flush=True)
             for p in rnd.participants:
                 if p.error:
                     print(f"  {p.name}: {p.error}")
@@ -474,7 +511,7 @@ def main(argv=None) -> int:
                 {"when": when, "machine": where, "rounds": [asdict(r) for r in rounds]}, indent=1
             )
         )
-    text = report(rounds, rounds[0].notebook, args.target_seconds, when, where)
+    text = report(rounds, args.target_seconds, when, where)
     print()
     print(text)
     if args.write_docs:
