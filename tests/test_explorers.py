@@ -116,3 +116,32 @@ def test_gxe_explorers_label_axes_and_lines_in_plain_words():
     assert "children = more susceptible" in legend and "children = less susceptible" in legend
     assert not any(label.endswith(("= 0", "= 1")) for label in legend)
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("quality of parenting", "child outcome")
+
+
+@pytest.mark.parametrize("main", [True, False])
+def test_image_slider_draws_other_widgets_pictures_when_first_chosen(main):
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    from course_kit.teaching._widgets import image_slider
+
+    drawn = []
+
+    def render(value):
+        drawn.append(value)
+        fig, ax = plt.subplots(figsize=(2, 1))
+        ax.set_title(f"value {value}")
+        return fig
+
+    slider = widgets.IntSlider(value=1, min=1, max=4)
+    box = image_slider(slider, [1, 2, 3, 4], render, main=main)
+    image = box.children[1]
+    # the main widget draws everything up front (a move is a look-up); others draw
+    # only the picture shown, so Run All does not wait for the rest
+    assert sorted(drawn) == ([1, 2, 3, 4] if main else [1])
+    first = image.value
+    slider.value = 3
+    assert image.value != first
+    slider.value = 1
+    assert image.value == first
+    assert sorted(drawn) == ([1, 2, 3, 4] if main else [1, 3])  # each drawn once

@@ -140,27 +140,38 @@ def _png(fig) -> bytes:
 
 
 def image_slider(slider, values, render, main: bool):
-    """A slider (or dropdown) over ``values`` that swaps precomputed pictures.
+    """A slider (or dropdown) over ``values`` that swaps pictures.
 
-    ``render(value)`` returns a matplotlib Figure; every picture is drawn once,
-    when the widget is made, so a slider move costs only a dictionary look-up
-    (well under the 100 ms a widget callback may take).
+    ``render(value)`` returns a matplotlib Figure. For the notebook's main widget
+    (``main=True``) every picture is drawn when the widget is made, so a move costs
+    only a dictionary look-up (well under the 100 ms a widget callback may take).
+    Another widget draws the picture it shows first, and every other picture the
+    first time it is chosen (about 0.1 s), then keeps it: "Run All" does not wait for
+    pictures that nobody may look at.
     """
     import ipywidgets as widgets
 
+    by_key = {_key(v): v for v in values}
     pictures = {}  # value -> ready <img alt> element
-    for v in values:
-        fig = render(v)
-        alt = alt_text(fig)
-        pictures[_key(v)] = img_html(_png(fig), alt)
+
+    def picture(key):
+        if key not in pictures:
+            fig = render(by_key[key])
+            alt = alt_text(fig)
+            pictures[key] = img_html(_png(fig), alt)
+        return pictures[key]
+
+    if main:
+        for key in by_key:
+            picture(key)
     image = image_widget(b"", "")
-    set_image(image, pictures[_key(slider.value)], "")
+    set_image(image, picture(_key(slider.value)), "")
     if main:
         slider.add_class("ck-main-widget")
         image.add_class("ck-main-output")
 
     def update(change):
-        set_image(image, pictures[_key(change["new"])], "")
+        set_image(image, picture(_key(change["new"])), "")
 
     slider.observe(update, names="value")
     return widgets.VBox([slider, image])

@@ -279,8 +279,9 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
     """Dropdown: simulate each true pattern and see what the analysis shows.
 
     For every pattern a SYNTHETIC study of ``n`` children is drawn with
-    :func:`course_kit.susceptibility.simulate_gxe` and fitted once; choosing a
-    pattern swaps the picture (simple slopes, regions of significance, the
+    :func:`course_kit.susceptibility.simulate_gxe` and fitted once, the first time
+    the pattern is chosen (unless ``main=True``: then all when the explorer is made);
+    choosing a pattern swaps the picture (simple slopes, regions of significance, the
     crossover) and the preferred model of :func:`compare_models`.
 
     Returns
