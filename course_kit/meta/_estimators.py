@@ -258,7 +258,7 @@ FIXED_METHODS = ("FE", "EE")
 # sign (it oscillates around the root), Newton steps on the same score (exact
 # derivative) finish in two or three steps instead of ~10 (or never, when it
 # oscillates: metafor then stops with an error).
-NEWTON_FROM = 1e-4
+NEWTON_FROM = 1e-2
 NEWTON_AFTER = 30
 
 

@@ -74,12 +74,6 @@ def _tau2_sj(y, v, present, k):
     return tau0 * q / (k - 1)
 
 
-def _loglik(y, v, present, tau2, reml):
-    q, _, _, sw = _q(y, v, present, tau2)
-    ll = -0.5 * _rowsum(np.where(present, np.log(v + tau2[:, None]), 0.0)) - 0.5 * q
-    return ll - 0.5 * np.log(sw) if reml else ll
-
-
 def _halve(t, adj):
     """adj/2^m with the least m ≥ 0 that keeps t + adj/2^m ≥ 0 (t ≥ 0), per row.
 
@@ -180,12 +174,18 @@ def _tau2_fisher(y, v, present, k, kind):
         sel = present[i]
         tau2[i] = score_root(y[i, sel], v[i, sel], np.ones((int(sel.sum()), 1)), kind)
     if kind in ("ML", "REML"):
-        # metafor's check that the likelihood is not higher at τ² = 0
-        reml = kind == "REML"
+        # metafor's check that the likelihood is not higher at τ² = 0, with the
+        # difference ll(0) − ll(τ²) formed directly: ½·Σlog(1 + τ²/v) − ½·(Q(0) − Q(τ²))
+        # [− ½·log(Σw(0)/Σw(τ²)) for REML]; absent studies (v = inf) add log1p(0) = 0
         check = np.flatnonzero(tau2 > _TOL)
         if check.size:
-            yy, vv, pp, t = y[check], v[check], present[check], tau2[check]
-            worse = _loglik(yy, vv, pp, np.zeros_like(t), reml) - _loglik(yy, vv, pp, t, reml)
+            yy, vv, t = y[check], v[check], tau2[check]
+            q0, _, _, sw0 = _q(yy, vv, None, np.zeros_like(t))
+            qt, _, _, swt = _q(yy, vv, None, t)
+            ratio = np.divide(t[:, None], vv)
+            worse = 0.5 * _rowsum(np.log1p(ratio, out=ratio)) - 0.5 * (q0 - qt)
+            if kind == "REML":
+                worse -= 0.5 * np.log(sw0 / swt)
             tau2[check] = np.where(worse > _TOL, 0.0, t)
     return tau2
 
