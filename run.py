@@ -93,7 +93,20 @@ def ensure_installed(venv: Path, extra: str, uv: str | None, skip: bool = False)
         return
     target = f"{ROOT}[{extra}]"
     if uv:
-        run([uv, "pip", "install", "--quiet", "--python", python, "-e", target])
+        # --compile-bytecode: as pip does, so that the first start of JupyterLab is not slowed
+        run(
+            [
+                uv,
+                "pip",
+                "install",
+                "--quiet",
+                "--compile-bytecode",
+                "--python",
+                python,
+                "-e",
+                target,
+            ]
+        )
     else:
         run([python, "-m", "pip", "install", "--quiet", "-e", target])
     stamp.touch()
