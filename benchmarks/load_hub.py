@@ -203,12 +203,21 @@ async def move_widget(p: Participant, kernel, seconds: float, every: float, time
 
 
 def problem_note(hub, name: str) -> str:
-    """What `course-kit workspace init` reported, if it left a problem file."""
+    """What `course-kit workspace init` reported (its problem file), what the
+    workspace holds and the hub log's last lines about this participant."""
+    notes = []
     for folder in (hub.home(name) / WORKSPACE, hub.home(name)):
         path = folder / "COURSE-KIT-PROBLEM.txt"
         with contextlib.suppress(OSError):
-            return f" [workspace init: {path.read_text().strip()[:300]}]"
-    return ""
+            notes.append(f"workspace init: {path.read_text().strip()[:300]}")
+    workspace = hub.home(name) / WORKSPACE
+    files = sorted(p.name for p in workspace.iterdir()) if workspace.is_dir() else None
+    notes.append(f"{workspace} holds {files}")
+    with contextlib.suppress(OSError):
+        lines = hub.log_path.read_text(errors="replace").splitlines()
+        about = [ln[:200] for ln in lines if name in ln or "rror" in ln][-12:]
+        notes.append("hub log: " + " | ".join(about))
+    return " [" + "; ".join(notes) + "]"
 
 
 async def participant(hub, p: Participant, notebook: str, all_done, release, timeout, widget):
@@ -243,7 +252,7 @@ async def participant(hub, p: Participant, notebook: str, all_done, release, tim
     except asyncio.CancelledError:
         raise
     except Exception as err:  # reported in the table, the round goes on
-        p.error = p.error or f"{type(err).__name__}: {err}"[:200] + problem_note(hub, p.name)
+        p.error = p.error or f"{type(err).__name__}: {err}"[:200] + problem_note(hub, p.name)[:3000]
         all_done()
 
 

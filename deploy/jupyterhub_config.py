@@ -27,6 +27,7 @@ COURSE_HUB_WORKSPACE       vipp-course       workspace folder, relative to the h
 COURSE_HUB_MEM_LIMIT       2G (*)            memory limit per participant
 COURSE_HUB_CPU_LIMIT       1 (*)             cores per participant (may be fractional)
 COURSE_HUB_START_TIMEOUT   120               seconds a server may take to start
+COURSE_HUB_PORT_BASE       20000             participant N's server listens on BASE + N
 COURSE_HUB_CULL_TIMEOUT    3600              stop servers idle this many seconds (0: off)
 COURSE_HUB_CULL_EVERY      300               how often the idle culler looks (seconds)
 COURSE_HUB_AUTH            (keep)            ``shared-password``, ``firstuse``, ``github``
@@ -223,6 +224,30 @@ c.Spawner.notebook_dir = "~"
 if os.environ.get("COURSE_KIT_NOTEBOOKS"):
     c.Spawner.environment = {"COURSE_KIT_NOTEBOOKS": os.environ["COURSE_KIT_NOTEBOOKS"]}
 c.Spawner.default_url = f"/lab/tree/{WORKSPACE}"
+
+# --- one port per participant ------------------------------------------------------
+# Local spawners give each server a "random free port" by binding port 0 and closing
+# it again. With a whole class starting at once, that port can be handed out again
+# (to another server, or to a kernel) before the server binds it; the hub then finds
+# *another* participant's server answering on it, takes that for this participant's
+# server, and their notebook is "not found" (measured: 1 of 30 participants starting
+# together, benchmarks/load_hub.py). Ports below Linux's ephemeral range
+# (32768-60999) are never handed out that way, so each user gets its own fixed port:
+# COURSE_HUB_PORT_BASE + the user's id. Spawners with a fixed port of their own
+# (e.g. Kubernetes, 8888 in each pod) are left alone.
+PORT_BASE = int(os.environ.get("COURSE_HUB_PORT_BASE", "20000"))
+_earlier_pre_spawn_hook = c.Spawner.pre_spawn_hook if "pre_spawn_hook" in c.Spawner else None
+
+
+def _own_port(spawner):
+    if spawner.port == 0 and not spawner.name:
+        spawner.port = PORT_BASE + spawner.user.id
+    if _earlier_pre_spawn_hook is not None:
+        return _earlier_pre_spawn_hook(spawner)
+    return None
+
+
+c.Spawner.pre_spawn_hook = _own_port
 
 
 # --- resources per participant -----------------------------------------------------

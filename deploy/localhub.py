@@ -158,6 +158,9 @@ class LocalHub:
         self.workdir = Path(workdir)
         self.password = password
         self.env = dict(env or {})
+        # participants' server ports (see jupyterhub_config.py): a base of its own for
+        # each local hub, so that hubs started side by side (tests) do not collide
+        self.env.setdefault("COURSE_HUB_PORT_BASE", str(secrets.choice(range(20000, 32000, 100))))
         self.extra_path = extra_path
         self.token = secrets.token_hex(32)
         self.proxy_port = free_port()
