@@ -476,8 +476,9 @@ def test_plain_jupyterhub_names_a_missing_setting(tmp_path):
 
 @live_hub
 def test_plain_jupyterhub_keeps_its_state_out_of_the_current_folder(tmp_path):
+    import urllib.request
+
     import psutil
-    from tornado.httpclient import HTTPClient
 
     _preconditions()
     cwd = tmp_path / "cwd"
@@ -509,10 +510,12 @@ def test_plain_jupyterhub_keeps_its_state_out_of_the_current_folder(tmp_path):
         deadline = time.monotonic() + 60
         while True:
             assert proc.poll() is None, (tmp_path / "hub.log").read_text()
+            # urllib, not tornado's blocking HTTPClient: that one needs its own event
+            # loop and fails whenever an earlier test left one running in this thread.
             try:
-                HTTPClient().fetch(f"http://127.0.0.1:{port}/hub/api/", request_timeout=5)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/hub/api/", timeout=5).close()
                 break
-            except Exception:
+            except OSError:
                 assert time.monotonic() < deadline, "the hub did not answer within 60 s"
                 time.sleep(0.3)
         written = {p.name for p in state.iterdir()} if state.is_dir() else set()
