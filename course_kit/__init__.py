@@ -63,11 +63,13 @@ _SUBMODULES = (
     "environment",
     "effect_sizes",
     "course",
+    "editions",
     "evidence",
     "exercises",
     "explorers",
     "figures",
     "grade",
+    "i18n",
     "meta",
     "messages",
     "method",
@@ -81,7 +83,7 @@ _SUBMODULES = (
     "workspace",
 )
 
-__all__ = ["__version__", "read_csv", *_SUBMODULES]
+__all__ = ["__version__", "read_csv", "say", "text", *_SUBMODULES]
 
 
 def __getattr__(name: str):
@@ -90,6 +92,10 @@ def __getattr__(name: str):
         from course_kit.readers import read_csv
 
         return read_csv
+    if name in ("text", "say"):  # ck.text(key) / ck.say(key): a message in the reader's language
+        from course_kit import messages
+
+        return getattr(messages, name)
     if name in _SUBMODULES or name in _MOVED:
         module = importlib.import_module(f"{__name__}.{name}")
         globals()[name] = module

@@ -27,6 +27,7 @@ _PACKAGES = {
     "ipywidgets": "ipywidgets",
     "fpdf": "fpdf2",
     "pympi": "pympi-ling",
+    "babel": "babel",
 }
 
 

@@ -1,10 +1,11 @@
 """Every number the kit prints, formatted in one place.
 
 Plots, summaries and verdicts format numbers, confidence intervals and p values
-only through these functions, so the conventions are the same everywhere and a
-later Swedish or Norwegian edition changes them here (a decimal comma: one entry
-in :data:`DECIMAL_MARK`; Babel's ``format_decimal`` could serve the same hook).
-Every function takes ``lang`` (default: :data:`course_kit.messages.LANGUAGE`).
+only through these functions, so the conventions are the same everywhere. The Swedish and Norwegian editions
+write the same digits with the locale's decimal comma and minus sign (Babel's
+CLDR number formats, through :func:`course_kit.i18n.format_value`), and separate
+the bounds of an interval with a semicolon: ``"0,45 [0,12; 0,78]"``.
+Every function takes ``lang`` (default: :func:`course_kit.i18n.get_language`).
 
 Conventions
 -----------
@@ -26,9 +27,11 @@ Examples
 from __future__ import annotations
 
 import math
+import re
+
+from course_kit import i18n
 
 __all__ = [
-    "DECIMAL_MARK",
     "MINUS",
     "alpha",
     "ci",
@@ -42,20 +45,29 @@ __all__ = [
 
 MINUS = "\N{MINUS SIGN}"
 
-# Language -> decimal mark. The Swedish and Norwegian editions add "sv" and "nb"
-# (a comma) when their message tables arrive; English is the only edition today.
-DECIMAL_MARK = {"en": "."}
+_NUMBER = re.compile(r"(?<![\w.+])[-\N{MINUS SIGN}]?\d+(?:\.(\d+))?(?![\w.])")
 
 
 def _language(lang: str | None) -> str:
-    from course_kit.messages import LANGUAGE
+    return lang or i18n.get_language()
 
-    return lang or LANGUAGE
+
+def _comma(lang: str | None) -> bool:
+    return _language(lang) != "en"
 
 
 def _localise(s: str, lang: str | None) -> str:
-    mark = DECIMAL_MARK.get(_language(lang), ".")
-    return s if mark == "." else s.replace(".", mark)
+    """Every number in ``s`` (already rounded, English style) in the reader's locale."""
+    lang = _language(lang)
+    if lang == "en":
+        return s
+
+    def one(m: re.Match) -> str:
+        digits = len(m.group(1) or "")
+        value = float(m.group(0).replace("\N{MINUS SIGN}", "-"))
+        return i18n.format_value(value, f".{digits}f", lang)
+
+    return _NUMBER.sub(one, s)
 
 
 def _finite(x) -> bool:
@@ -93,7 +105,7 @@ def ci(est, lo, hi, digits: int = 2, *, lang: str | None = None) -> str:
     """
     n = [number(v, digits, lang=lang) for v in (est, lo, hi)]
     # A decimal comma needs another separator between the bounds (1,5; 2,5).
-    sep = "; " if DECIMAL_MARK.get(_language(lang), ".") == "," else ", "
+    sep = "; " if _comma(lang) else ", "
     return f"{n[0]} [{n[1]}{sep}{n[2]}]"
 
 
@@ -120,7 +132,9 @@ def p_metafor(p, *, lang: str | None = None) -> str:
     ('<.0001', '0.5000')
     """
     p = float(p)
-    return _localise("<.0001" if p < 1e-4 else f"{p:.4f}", lang)
+    if p < 1e-4:  # metafor's "<.0001"; a decimal comma needs its leading zero
+        return "<.0001" if not _comma(lang) else "<" + _localise("0.0001", lang)
+    return _localise(f"{p:.4f}", lang)
 
 
 def p_level(p, *, lang: str | None = None) -> str:
@@ -155,7 +169,9 @@ def alpha(a, *, lang: str | None = None) -> str:
     ('.05', '.1')
     """
     a = float(a)
-    return _localise(f"{a:g}".lstrip("0") if a < 1 else f"{a:g}", lang)
+    if _comma(lang):  # ",05" is not written in Swedish or Norwegian: "0,05"
+        return _localise(f"{a:g}", lang)
+    return f"{a:g}".lstrip("0") if a < 1 else f"{a:g}"
 
 
 def no_negative_zero(value: float, digits: int = 2) -> float:

@@ -15,7 +15,7 @@ keys start with the area's name.
 
 from __future__ import annotations
 
-LANGUAGE = "en"
+from course_kit import i18n
 
 EN: dict[str, str] = {
     # --- start (00-start-here, environment check) ---------------------------
@@ -833,24 +833,44 @@ EN: dict[str, str] = {
 }
 
 
+#: Which catalog (``course_kit/locale/<lang>/<domain>.po``) translates each key.
+DOMAINS: dict[str, str] = dict.fromkeys(EN, "messages")
+
+
+def _add_table(table: dict[str, str], domain: str) -> None:
+    clash = sorted(set(table) & set(EN))
+    if clash:  # two tables claiming one key is a programming error
+        raise KeyError(f"the {domain!r} messages repeat the keys {clash[:5]}")
+    EN.update(table)
+    DOMAINS.update(dict.fromkeys(table, domain))
+
+
 def _add_topic_catalogs() -> None:
     # The method notebooks keep their strings beside their code (course_kit/method/
-    # _messages*.py), so that work on them does not collide with edits to this catalog.
-    from course_kit import method
+    # _messages*.py), and other areas and the notebooks' code cells theirs in
+    # course_kit/texts/, so that work on one of them does not collide with edits here.
+    # Each file is its own translation domain (one .po file per language).
+    import importlib
+    import pkgutil
 
-    extra = method.catalog()
-    clash = sorted(set(extra) & set(EN))
-    if clash:
-        raise KeyError(f"course_kit.method repeats message keys {clash[:5]}")
-    EN.update(extra)
+    from course_kit import method, texts
+
+    for domain, table in method.catalogs().items():
+        _add_table(table, domain)
+    for info in sorted(pkgutil.iter_modules(texts.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{texts.__name__}.{info.name}")
+        _add_table(module.EN, info.name)
 
 
 _add_topic_catalogs()
-_TABLES = {"en": EN}
 
 
 def text(key: str, /, **values) -> str:
-    """Return the participant-facing string ``key``, filled in with ``values``.
+    """Return the participant-facing string ``key`` in the reader's language, filled in.
+
+    The language is :func:`course_kit.i18n.get_language` (the workspace's edition,
+    ``COURSE_KIT_LANG``, or English); numbers in ``values`` are written in that
+    language's locale (``{d:.2f}`` is ``0,45`` in Swedish).
 
     Parameters
     ----------
@@ -863,10 +883,27 @@ def text(key: str, /, **values) -> str:
     ------
     KeyError
         If the key is unknown (a programming error, caught by the tests).
+
+    Examples
+    --------
+    >>> text("exercises.check_button")
+    'Check'
     """
-    table = _TABLES[LANGUAGE]
     try:
-        template = table[key]
+        english = EN[key]
     except KeyError:
-        raise KeyError(f"No message with key {key!r} in the {LANGUAGE!r} table.") from None
-    return template.format(**values) if values else template
+        raise KeyError(f"No message with key {key!r}.") from None
+    lang = i18n.get_language()
+    template = i18n.translate(key, english, DOMAINS[key], lang)
+    return i18n.format_message(template, values, lang) if values else template
+
+
+def say(key: str, /, **values) -> None:
+    """Print the message ``key`` (see :func:`text`): for the notebooks' code cells.
+
+    Examples
+    --------
+    >>> say("exercises.check_button")
+    Check
+    """
+    print(text(key, **values))

@@ -17,6 +17,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "course_kit"
 LAYERS = {
     "": 3,  # course_kit/__init__.py: the version, the lazy loader and the notebook hooks
     "messages": 0,
+    "i18n": 0,
+    "texts": 0,
     "formatting": 0,
     "_validation": 0,
     "_progress": 0,
@@ -38,6 +40,7 @@ LAYERS = {
     "method": 2,
     "__main__": 3,
     "workspace": 3,
+    "editions": 3,
     "environment": 3,
     "board": 3,  # the class board service; teaching's exercises only call board.client
 }

@@ -21,12 +21,15 @@ def test_numbers_cis_and_p_values_follow_the_kits_conventions():
     assert fmt.no_negative_zero(-0.004) == 0.0 and fmt.no_negative_zero(-0.006) == -0.006
 
 
-def test_a_decimal_comma_edition_plugs_in_through_one_table(monkeypatch):
-    monkeypatch.setitem(fmt.DECIMAL_MARK, "sv", ",")
-    assert fmt.number(-1.5, lang="sv") == "−1,50"
-    assert fmt.ci(0.45, 0.12, 0.78, lang="sv") == "0,45 [0,12; 0,78]"
-    assert fmt.p_text(0.0342, lang="sv") == "p = 0,034"
-    assert fmt.number(-1.5) == "−1.50"  # the English edition is unchanged
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_swedish_and_norwegian_write_the_same_digits_with_a_decimal_comma(lang):
+    assert fmt.number(-1.5, lang=lang) == "−1,50"
+    assert fmt.ci(0.45, 0.12, 0.78, lang=lang) == "0,45 [0,12; 0,78]"
+    assert fmt.p_text(0.0342, lang=lang) == "p = 0,034"
+    assert fmt.p_text(0.0001, lang=lang) == "p < 0,001"
+    assert fmt.p_metafor(0.00001, lang=lang) == "<0,0001"
+    assert fmt.alpha(0.05, lang=lang) == "0,05"  # ",05" is not written in sv/nb
+    assert fmt.number(-1.5) == "−1.50" and fmt.alpha(0.05) == ".05"  # English unchanged
 
 
 @pytest.mark.parametrize(

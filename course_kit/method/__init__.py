@@ -56,7 +56,7 @@ _SUBMODULES = (
     "sources",
 )
 
-__all__ = ["bank", "catalog", *_SUBMODULES]
+__all__ = ["bank", "catalog", "catalogs", *_SUBMODULES]
 
 
 def _merge(prefix: str, attribute: str) -> dict:
@@ -75,6 +75,20 @@ def _merge(prefix: str, attribute: str) -> dict:
 def catalog() -> dict[str, str]:
     """The English strings of every ``_messages*.py`` file of this package."""
     return _merge("_messages", "EN")
+
+
+def catalogs() -> dict[str, dict[str, str]]:
+    """The English strings of each ``_messages*.py`` file, keyed by translation domain.
+
+    The domain names the file's ``.po`` catalogs: ``_messages_scenes.py`` is
+    ``method_scenes`` (``course_kit/locale/sv/method_scenes.po``).
+    """
+    tables = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_messages"):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            tables["method" + info.name.removeprefix("_messages")] = module.EN
+    return tables
 
 
 def bank() -> dict[str, dict]:
