@@ -41,6 +41,7 @@ __all__ = [
     "p_metafor",
     "p_text",
     "significant",
+    "table",
 ]
 
 MINUS = "\N{MINUS SIGN}"
@@ -185,3 +186,45 @@ def no_negative_zero(value: float, digits: int = 2) -> float:
     (0.0, -0.3)
     """
     return 0.0 if abs(value) < 0.5 * 10**-digits else value
+
+
+def table(frame, digits: int | None = None, *, lang: str | None = None):
+    """A table to show participants, its numbers written in the reader's locale.
+
+    pandas always prints a decimal point; the Swedish and Norwegian editions get
+    a copy whose numbers are text with a decimal comma (``"0,45"``). The English
+    edition gets ``frame`` itself (rounded to ``digits`` if given), so what it
+    shows does not change.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame or pandas.Series
+    digits : int, optional
+        Decimals of every float; default: as pandas shows them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table(pd.DataFrame({"d": [0.456, -1.0]}), 2, lang="sv")["d"].tolist()
+    ['0,46', '−1,00']
+    """
+    import pandas as pd
+
+    lang = _language(lang)
+    if lang == "en":
+        return frame if digits is None else frame.round(digits)
+
+    def cell(x):
+        if isinstance(x, bool) or not _finite(x) and not isinstance(x, float):
+            return x
+        if isinstance(x, float) and not math.isfinite(x):
+            return "NA"
+        if isinstance(x, int) or (hasattr(x, "dtype") and x.dtype.kind in "iu"):
+            return _localise(str(x), lang)
+        return (
+            number(x, digits, lang=lang) if digits is not None else _localise(repr(float(x)), lang)
+        )
+
+    if isinstance(frame, pd.Series):
+        return frame.map(cell)
+    return frame.map(cell)

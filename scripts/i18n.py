@@ -17,6 +17,8 @@ Usage::
     python scripts/i18n.py check           # what is missing, fuzzy or broken (exit 1 if any)
     python scripts/i18n.py check --lang sv --domain notebooks/07-meta-analysis-of-vipp-trials
     python scripts/i18n.py build --lang sv --out build/sv   # the Swedish notebooks
+    python scripts/i18n.py fill --lang sv --domain method --from sv-method.json
+        # {context: translation} from a JSON file into the catalog (clears "fuzzy")
 
 A translator fills in ``msgstr`` (any PO editor works: Poedit, Lokalize, VS Code)
 and removes the ``#, fuzzy`` flag once a changed entry is checked.
@@ -127,6 +129,24 @@ def update(langs, domains=None) -> None:
             _write(path, catalog)
 
 
+def fill(lang: str, domain: str, source: Path) -> int:
+    """Put ``{context: translation}`` from the JSON file ``source`` into one catalog."""
+    path = i18n.catalog_path(lang, domain, ROOT / "course_kit" / "locale")
+    catalog = _read(path, lang)
+    wanted = json.loads(Path(source).read_text(encoding="utf-8"))
+    by_context = {m.context: m for m in catalog if m.id and m.context}
+    unknown = sorted(set(wanted) - set(by_context))
+    if unknown:
+        raise SystemExit(f"{path.name}: no entries with the contexts {unknown[:10]}")
+    for context, translation in wanted.items():
+        message = by_context[context]
+        message.string = translation
+        message.flags.discard("fuzzy")
+        message.previous_id = ()
+    _write(path, catalog)
+    return len(wanted)
+
+
 def fields(text: str) -> set[str]:
     """The ``{placeholders}`` of a message (their names and format specs)."""
     try:
@@ -178,14 +198,21 @@ def check(langs, domains=None) -> list[str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["update", "check", "build", "stats"])
+    parser.add_argument("command", choices=["update", "check", "build", "stats", "fill"])
     parser.add_argument("--lang", choices=LANGS, action="append", help="default: sv and nb")
     parser.add_argument("--domain", action="append", help="only this catalog (repeatable)")
     parser.add_argument("--out", type=Path, help="build: the folder for the notebooks")
+    parser.add_argument("--from", dest="source", type=Path, help="fill: a JSON file")
     args = parser.parse_args(argv)
     langs = args.lang or LANGS
     if args.command == "update":
         update(langs, args.domain)
+        return 0
+    if args.command == "fill":
+        if not (args.lang and len(args.lang) == 1 and args.domain and len(args.domain) == 1):
+            parser.error("fill needs one --lang, one --domain and --from")
+        n = fill(args.lang[0], args.domain[0], args.source)
+        print(f"{n} entries filled")
         return 0
     if args.command == "build":
         for lang in langs:
