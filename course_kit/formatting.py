@@ -215,7 +215,7 @@ def table(frame, digits: int | None = None, *, lang: str | None = None):
         return frame if digits is None else frame.round(digits)
 
     def cell(x):
-        if isinstance(x, bool) or not _finite(x) and not isinstance(x, float):
+        if isinstance(x, bool) or (not _finite(x) and not isinstance(x, float)):
             return x
         if isinstance(x, float) and not math.isfinite(x):
             return "NA"
