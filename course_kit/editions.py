@@ -45,12 +45,8 @@ __all__ = [
     "translate_notebook",
 ]
 
-#: What the course owner has to have checked; per language, in ``review.json``.
-REVIEW_STATUS = {
-    "source": "English reference edition",
-    "machine": "translated; awaiting review by a native-speaking clinician",
-    "reviewed": "reviewed by a native-speaking clinician",
-}
+REVIEW_STATUS = i18n.REVIEW_STATUS
+review_status = i18n.review_status
 
 
 def _source_dir() -> Path:
@@ -122,17 +118,6 @@ def _split_source(text: str) -> list[str]:
 
 def _catalog(lang: str, stem: str) -> dict[str, str]:
     return i18n.po_translations(i18n.catalog_path(lang, f"notebooks/{stem}"))
-
-
-def review_status(lang: str) -> dict[str, str]:
-    """``{catalog: status}`` for ``lang`` (``course_kit/locale/<lang>/review.json``)."""
-    if lang == "en":
-        return {}
-    path = i18n.LOCALE_DIR / lang / "review.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def translate_notebook(nb: dict, lang: str, name: str | None = None) -> dict:

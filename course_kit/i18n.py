@@ -43,7 +43,9 @@ __all__ = [
     "format_message",
     "format_value",
     "get_language",
+    "REVIEW_STATUS",
     "language_name",
+    "review_status",
     "po_translations",
     "set_language",
     "translate",
@@ -184,6 +186,31 @@ def dataset_text(dataset: str, row_id, column: str, english: str, lang: str | No
     'A tired father'
     """
     return translate(f"{row_id}:{column}", english, f"datasets/{dataset}", lang)
+
+
+#: What the course owner still has to have checked (``locale/<lang>/review.json``).
+REVIEW_STATUS = {
+    "source": "English reference edition",
+    "machine": "translated; awaiting review by a native-speaking clinician",
+    "reviewed": "reviewed by a native-speaking clinician",
+}
+
+
+def review_status(lang: str) -> dict[str, str]:
+    """``{catalog: status}`` of an edition, e.g. ``{"notebooks/07-...": "machine"}``.
+
+    A status is a key of :data:`REVIEW_STATUS`. The course owner sets
+    ``"reviewed"`` in ``course_kit/locale/<lang>/review.json`` when a
+    native-speaking clinician has checked a catalog; anything not listed is
+    ``"machine"``. English is the reference edition (an empty dict).
+    """
+    if check_language(lang) == "en":
+        return {}
+    try:
+        data = json.loads((LOCALE_DIR / lang / "review.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if v in REVIEW_STATUS}
 
 
 # ---------------------------------------------------------------------------
