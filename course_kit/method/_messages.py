@@ -17,10 +17,20 @@ EN: dict[str, str] = {
     "method.sources_label": "Sources:",
     "method.choose_placeholder": "- choose -",
     "method.unknown_choice": "'{value}' is not one of the choices. Pick one from the list.",
+    # wrong arguments in a notebook cell (e.g. an edited case number)
+    "method.error.case_id": "case_id must be one of {ids} (got {value}).",
+    "method.error.not_a_case": "the_case must be a Case, e.g. cases.case('C1').",
+    "method.error.fragment": "fragment must be one of {keys} (got {value}).",
+    "method.error.parent": "parent must be one of {keys} (got {value}).",
     # --- notebook 09: case files -----------------------------------------------------
     "method.case_child": "Child",
     "method.case_caregivers": "Caregivers",
     "method.case_picker": "Case file",
+    # the overview table of the case files (English: the dataset's column names)
+    "method.overview.id": "id",
+    "method.overview.title": "title",
+    "method.overview.child": "child",
+    "method.overview.child_age_months": "child_age_months",
     "method.decision_prompt": "Your decision",
     "method.targets_prompt": "Main intervention targets (tick one to three):",
     "method.decision.start_now": "Start VIPP-SD now",
@@ -563,6 +573,7 @@ EN: dict[str, str] = {
     "practice.form.theme": "Theme",
     "practice.form.fragments": "Fragments, one per line: 01:23-01:35 praise: what happens",
     "practice.form.eaf": ".eaf file",
+    "practice.form.eaf_placeholder": "my-session-1.eaf",
     "practice.form.eaf_button": "Import fragments from ELAN",
     "practice.form.reactions": "The parent's reactions",
     "practice.form.reflection": "Your own reflection",

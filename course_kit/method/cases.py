@@ -31,6 +31,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from course_kit.i18n import dataset_text
 from course_kit.messages import text
 from course_kit.method._base import Check, ExplainedFeedback, Invalid, find_choice
 from course_kit.method.sources import JUDGEMENT, cite_all
@@ -46,6 +47,7 @@ __all__ = [
     "age_window",
     "case",
     "load_cases",
+    "overview",
 ]
 
 DECISIONS = ("start_now", "after_or_alongside", "refer", "not_suitable")
@@ -137,7 +139,11 @@ def load_cases():
 
 
 def case(case_id: str) -> Case:
-    """The case file ``case_id`` ("C1" ... "C8") as a :class:`Case`.
+    """The case file ``case_id`` ("C1" ... "C8") as a :class:`Case`, in the reader's language.
+
+    The free text (title, child, caregivers, case file, the reasons) comes from the
+    dataset's catalogs in Swedish and Norwegian; keys and ages are the same in
+    every edition.
 
     Examples
     --------
@@ -147,24 +153,50 @@ def case(case_id: str) -> Case:
     frame = load_cases()
     ids = list(frame["id"])
     if case_id not in ids:
-        raise ValueError(f"case_id must be one of {ids} (got {case_id!r}).")
+        raise ValueError(text("method.error.case_id", ids=ids, value=repr(case_id)))
     row = frame.loc[frame["id"] == case_id].iloc[0]
+
+    def shown(column: str) -> str:
+        return dataset_text("method_cases", case_id, column, row[column])
+
     return Case(
         id=row["id"],
-        title=row["title"],
+        title=shown("title"),
         child_age_months=int(row["child_age_months"]),
-        child=row["child"],
-        caregivers=row["caregivers"],
-        case_file=row["case_file"],
+        child=shown("child"),
+        caregivers=shown("caregivers"),
+        case_file=shown("case_file"),
         decision=row["decision"],
         decision_also=row["decision_also"] if isinstance(row["decision_also"], str) else "",
-        why={d: row[f"why_{d}"] for d in DECISIONS},
+        why={d: shown(f"why_{d}") for d in DECISIONS},
         decision_sources=row["decision_sources"],
         targets=tuple(_split(row["targets"])),
         targets_also=tuple(_split(row["targets_also"])),
-        targets_reason=row["targets_reason"],
+        targets_reason=shown("targets_reason"),
         target_sources=row["target_sources"],
     )
+
+
+def overview():
+    """The case files at a glance (id, title, child, age in months), in the reader's language.
+
+    The column names and the titles and children follow the edition; in English
+    the columns keep the dataset's own names.
+
+    Examples
+    --------
+    >>> list(overview().columns)
+    ['id', 'title', 'child', 'child_age_months']
+    """
+    columns = ["id", "title", "child", "child_age_months"]
+    frame = load_cases()[columns].copy()
+    for column in ("title", "child"):
+        frame[column] = [
+            dataset_text("method_cases", cid, column, value)
+            for cid, value in zip(frame["id"], frame[column], strict=True)
+        ]
+    frame.columns = [text(f"method.overview.{column}") for column in columns]
+    return frame
 
 
 # --- checking a decision ---------------------------------------------------------------
@@ -200,7 +232,7 @@ class CaseExercise(Check):
 
     def __init__(self, the_case: Case):
         if not isinstance(the_case, Case):
-            raise TypeError("the_case must be a Case, e.g. cases.case('C1').")
+            raise TypeError(text("method.error.not_a_case"))
         super().__init__(
             text("method.case_question", id=the_case.id),
             hint=text("method.case_hint"),

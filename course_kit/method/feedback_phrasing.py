@@ -124,7 +124,7 @@ CHECKLIST: dict[str, str] = {
 
 def _fragment(key: str):
     if key not in FRAGMENTS:
-        raise ValueError(f"fragment must be one of {sorted(FRAGMENTS)} (got {key!r}).")
+        raise ValueError(text("method.error.fragment", keys=sorted(FRAGMENTS), value=repr(key)))
     return FRAGMENTS[key]
 
 
@@ -202,7 +202,7 @@ def parent_advice(parent: str) -> list[tuple[str, str]]:
     True
     """
     if parent not in PARENTS:
-        raise ValueError(f"parent must be one of {sorted(PARENTS)} (got {parent!r}).")
+        raise ValueError(text("method.error.parent", keys=sorted(PARENTS), value=repr(parent)))
     return [
         (text(f"method.parent.{parent}.{key}"), cite_all(sources))
         for key, sources in PARENTS[parent]

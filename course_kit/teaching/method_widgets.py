@@ -447,7 +447,9 @@ def log_form(log):
         layout=widgets.Layout(width="32em"),
     )
     fragments = widgets.Textarea(placeholder=text("practice.form.fragments"), layout=wide)
-    eaf_path = widgets.Text(placeholder="my-session-1.eaf", description=text("practice.form.eaf"))
+    eaf_path = widgets.Text(
+        placeholder=text("practice.form.eaf_placeholder"), description=text("practice.form.eaf")
+    )
     eaf_button = widgets.Button(
         description=text("practice.form.eaf_button"), layout=widgets.Layout(width="auto")
     )
