@@ -9,13 +9,21 @@ BIN       := $(VENV)/bin
 WORKSPACE ?= $(HOME)/vipp-course
 PORT      ?= 8888
 PYTEST_ARGS ?=
+# The course's language: `make lab LANG=sv` (svenska) or `LANG=nb` (norsk bokmål); English
+# otherwise. LANG is also the system's locale variable (e.g. sv_SE.UTF-8): only a value
+# given on the command line chooses the edition, and JupyterLab is then given the full
+# locale name, not "sv". Without LANG= a workspace keeps the language it has.
+ifeq ($(origin LANG),command line)
+COURSE_LANG := $(LANG)
+override LANG := $(or $(if $(filter sv,$(COURSE_LANG)),sv_SE.UTF-8),$(if $(filter nb no,$(COURSE_LANG)),nb_NO.UTF-8),C.UTF-8)
+endif
 # JupyterLab refuses to run as root unless told; CI and containers run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
 .PHONY: lab test test-fast figures editions lint format clean help
 
 help:
-	@echo "make lab      - set up and open the course in JupyterLab"
+	@echo "make lab      - set up and open the course in JupyterLab (LANG=sv or LANG=nb: svenska, norsk)"
 	@echo "make test     - set up and run the whole test suite"
 	@echo "make figures  - rebuild every figure and figures/summary.csv"
 	@echo "make editions - participant and instructor notebooks in build/editions/"
@@ -68,7 +76,8 @@ LAB_ENV := env -u JUPYTER_CONFIG_PATH -u JUPYTER_PREFER_ENV_PATH -u JUPYTER_NO_C
   -u JUPYTER_TOKEN -u JUPYTER_TOKEN_FILE JUPYTER_CONFIG_DIR="$(LAB_CONFIG_DIR)" PYTHONNOUSERSITE=1
 
 lab: $(VENV)/.installed-lab
-	$(BIN)/course-kit workspace init "$(WORKSPACE)"
+	$(BIN)/course-kit workspace init "$(WORKSPACE)" $(if $(COURSE_LANG),--lang "$(COURSE_LANG)")
+	$(BIN)/course-kit lab-language --workspace "$(WORKSPACE)"
 	@mkdir -p "$(LAB_CONFIG_DIR)"
 	$(LAB_ENV) $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(WORKSPACE)"

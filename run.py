@@ -1,6 +1,7 @@
 """Set up and start the course kit without ``make`` (standard library only).
 
     python run.py lab     # = make lab: set up, copy the notebooks, open JupyterLab
+    python run.py lab --lang sv   # = make lab LANG=sv: the Swedish edition (nb: Norwegian)
     python run.py test    # = make test: set up and run every test
     py run.py lab         # the same on Windows
 
@@ -126,7 +127,9 @@ def lab(args, uv: str | None) -> int:
     venv = args.venv
     ensure_installed(venv, "lab", uv, args.skip_install)
     workspace = Path(args.workspace).expanduser()
-    run([tool(venv, "course-kit"), "workspace", "init", workspace])
+    lang = ["--lang", args.lang] if args.lang else []
+    run([tool(venv, "course-kit"), "workspace", "init", workspace, *lang])
+    run([tool(venv, "course-kit"), "lab-language", "--workspace", workspace])
     cmd = [
         tool(venv, "jupyter"),
         "lab",
@@ -186,6 +189,13 @@ def main(argv=None) -> int:
         "--workspace",
         default=os.environ.get("WORKSPACE") or str(Path.home() / "vipp-course"),
         help="your notebook folder (default ~/vipp-course)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["en", "sv", "nb"],
+        default=None,
+        help="the course's language: en, sv (svenska) or nb (norsk bokmål); "
+        "default: the workspace's, else English (= make lab LANG=sv)",
     )
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8888))
     parser.add_argument("--venv", type=Path, default=Path(os.environ.get("VENV") or ROOT / ".venv"))

@@ -5,6 +5,7 @@ Sub-commands
 figures    rebuild every forest and funnel plot and the summary table
 workspace  make, update or reset a participant's own copy of the notebooks
 check      check that the environment works (what 00-start-here does)
+lab-language  JupyterLab's menus in the course's language (Norwegian; no Swedish pack exists)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _COMMANDS = {
     "figures": ("course_kit.figures", "rebuild every figure the course shows"),
     "workspace": ("course_kit.workspace", "your own copy of the course notebooks"),
     "check": ("course_kit.environment", "check that the course environment works"),
+    "lab-language": ("course_kit.editions", "JupyterLab's menus in the course's language"),
 }
 
 

@@ -50,9 +50,11 @@ review_status = i18n.review_status
 
 
 def _source_dir() -> Path:
-    from course_kit.workspace import source_dir
-
-    return source_dir()
+    # The kit's own English notebooks (as workspace.source_dir finds them without
+    # $COURSE_KIT_NOTEBOOKS); not imported from workspace, which imports this module.
+    here = Path(__file__).resolve().parent
+    bundled = here / "_bundled" / "notebooks"
+    return bundled if bundled.is_dir() else here.parent / "notebooks"
 
 
 def source_notebook(name: str, source: Path | None = None) -> dict:
@@ -192,3 +194,108 @@ def build(lang: str, out: Path, source: Path | None = None) -> list[Path]:
             target.write_bytes(path.read_bytes())
         written.append(target)
     return written
+
+
+# ---------------------------------------------------------------------------
+# JupyterLab's own interface language
+
+#: JupyterLab language pack (PyPI) of each edition; none exists for Swedish, so the
+#: Swedish edition shows JupyterLab's menus in English (the notebooks are Swedish).
+LAB_LOCALES = {"en": "en", "nb": "no_NO", "sv": None}
+_TRANSLATION_PLUGIN = "@jupyterlab/translation-extension:plugin"
+
+
+def lab_overrides_path(prefix: str | None = None) -> Path:
+    """JupyterLab's default-settings file of an environment (``overrides.json``).
+
+    Settings there are the defaults for everyone who uses the environment (a
+    participant can still change them in the Settings menu): the documented way
+    for an administrator to preset JupyterLab, e.g. on the course's JupyterHub.
+    """
+    import sys
+
+    return Path(prefix or sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+
+
+def lab_user_settings_path() -> Path:
+    """This user's JupyterLab setting of the interface language (what the Settings menu writes)."""
+    from jupyter_core.paths import jupyter_config_dir
+
+    return (
+        Path(jupyter_config_dir())
+        / "lab"
+        / "user-settings"
+        / "@jupyterlab"
+        / "translation-extension"
+        / "plugin.jupyterlab-settings"
+    )
+
+
+def set_lab_language(lang: str, prefix: str | None = None, *, user: bool = False) -> str:
+    """Make ``lang`` JupyterLab's default interface language where a language pack exists.
+
+    Returns the JupyterLab locale written (``"en"`` when there is no pack, e.g. Swedish).
+    Other settings in ``overrides.json`` are kept. With ``user=True`` the setting
+    goes into this user's own settings instead, and only if the user has not
+    chosen a language yet (on a hub, where the environment is not the user's).
+    """
+    import importlib.metadata
+
+    lang = i18n.check_language(lang)
+    wanted = LAB_LOCALES.get(lang) or "en"
+    installed = {ep.name for ep in importlib.metadata.entry_points(group="jupyterlab.languagepack")}
+    if wanted != "en" and wanted not in installed:
+        wanted = "en"  # the pack is not installed here: English menus rather than a broken setting
+    if user:
+        path = lab_user_settings_path()
+        if not path.exists():  # the participant's own choice in the Settings menu wins
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"locale": wanted}, indent=2) + "\n", encoding="utf-8")
+        return wanted
+    path = lab_overrides_path(prefix)
+    try:
+        settings = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        settings = {}
+    if not isinstance(settings, dict):
+        settings = {}
+    plugin = settings.setdefault(_TRANSLATION_PLUGIN, {})
+    if plugin.get("locale") != wanted:
+        plugin["locale"] = wanted
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    return wanted
+
+
+def add_arguments(parser) -> None:
+    """``course-kit lab-language [--lang L | --workspace DIR] [--prefix P]``."""
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help="en, sv or nb")
+    parser.add_argument(
+        "--workspace", default=None, help="take the language of this workspace (its manifest)"
+    )
+    parser.add_argument("--prefix", default=None, help="the environment (default: this one)")
+    parser.add_argument(
+        "--user",
+        action="store_true",
+        help="set this user's own default instead (kept if already chosen; for JupyterHub)",
+    )
+
+
+def run(args) -> int:
+    """Set JupyterLab's interface language to the course's (see :func:`set_lab_language`)."""
+    import os
+
+    lang = args.lang or os.environ.get(i18n.ENV_LANG) or "en"
+    if not args.lang and args.workspace:
+        manifest = Path(args.workspace).expanduser() / ".course-kit.json"
+        try:
+            lang = json.loads(manifest.read_text(encoding="utf-8")).get("lang") or lang
+        except (OSError, ValueError, AttributeError):
+            pass
+    try:
+        locale = set_lab_language(lang, args.prefix, user=args.user)
+    except (ValueError, OSError) as exc:
+        print(f"course-kit lab-language: {exc}", file=__import__("sys").stderr)
+        return 2
+    print(f"JupyterLab interface language: {locale}")
+    return 0

@@ -35,6 +35,7 @@ __all__ = [
     "MINUS",
     "alpha",
     "ci",
+    "localise_numbers",
     "no_negative_zero",
     "number",
     "p_level",
@@ -69,6 +70,19 @@ def _localise(s: str, lang: str | None) -> str:
         return i18n.format_value(value, f".{digits}f", lang)
 
     return _NUMBER.sub(one, s)
+
+
+def localise_numbers(s: str, *, lang: str | None = None) -> str:
+    """Every number in ``s`` (written the English way) in the reader's locale.
+
+    For text made elsewhere, e.g. matplotlib's tick labels; the digits stay as they are.
+
+    Examples
+    --------
+    >>> localise_numbers("−0.5 to 1.25 (n = 1200)", lang="nb")
+    '−0,5 to 1,25 (n = 1200)'
+    """
+    return _localise(s, lang)
 
 
 def _finite(x) -> bool:

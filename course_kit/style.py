@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+import functools
+
 from cycler import cycler
 
 # Okabe & Ito (2008), "Color Universal Design"; order chosen so that the first
@@ -185,3 +187,84 @@ def alt_text(fig) -> str:
             parts.append(title + (f" ({'; '.join(axes)})" if axes else ""))
     what = ". ".join(" ".join(p.split()) for p in parts if p.strip()) or text("plots.alt_untitled")
     return text("plots.alt_generic", what=what)
+
+
+def localise_ticks(fig, lang: str | None = None):
+    """Write the tick labels of every axes of ``fig`` in the reader's locale; return ``fig``.
+
+    matplotlib writes ``0.5``; the Swedish and Norwegian editions want ``0,5``.
+    matplotlib's own ``axes.formatter.use_locale`` depends on the operating
+    system's locales (often not installed, and not the course's language), so
+    each axis keeps its formatter and only the numbers in its labels are
+    rewritten through :mod:`course_kit.formatting` (Babel). Called wherever the
+    kit renders a figure for a participant; English figures are left alone.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_xlim(0, 1)
+    >>> _ = localise_ticks(fig, lang="sv")
+    >>> fig.canvas.draw()
+    >>> [t.get_text() for t in ax.get_xticklabels()][:3]
+    ['0,0', '0,2', '0,4']
+    >>> plt.close(fig)
+    """
+    from course_kit import i18n
+
+    lang = i18n.check_language(lang) if lang else i18n.get_language()
+    if lang == "en":
+        return fig
+    for ax in fig.get_axes():
+        for axis in (ax.xaxis, ax.yaxis):
+            for major in (True, False):
+                current = axis.get_major_formatter() if major else axis.get_minor_formatter()
+                cls = _locale_ticks_class()
+                if isinstance(current, cls):
+                    current.lang = lang
+                    continue
+                wrapped = cls(current, lang)
+                if major:
+                    axis.set_major_formatter(wrapped)
+                else:
+                    axis.set_minor_formatter(wrapped)
+    return fig
+
+
+@functools.cache
+def _locale_ticks_class():
+    # Made on first use: importing course_kit.style must not import matplotlib.
+    from matplotlib.ticker import Formatter
+
+    class LocaleTicks(Formatter):
+        """Asks the axis' own formatter, then rewrites the numbers of its labels."""
+
+        def __init__(self, inner, lang):
+            self.inner, self.lang = inner, lang
+
+        def _loc(self, s: str) -> str:
+            from course_kit import formatting
+
+            return formatting.localise_numbers(s, lang=self.lang) if s else s
+
+        def set_axis(self, axis):
+            self.axis = axis
+            self.inner.set_axis(axis)
+
+        def set_locs(self, locs):
+            self.locs = locs
+            self.inner.set_locs(locs)
+
+        def __call__(self, x, pos=None):
+            return self._loc(self.inner(x, pos))
+
+        def format_ticks(self, values):
+            return [self._loc(s) for s in self.inner.format_ticks(values)]
+
+        def format_data_short(self, value):
+            return self._loc(self.inner.format_data_short(value))
+
+        def get_offset(self):
+            return self._loc(self.inner.get_offset())
+
+    return LocaleTicks

@@ -78,6 +78,7 @@ MANIFEST = ".course-kit.json"
 BACKUPS = "backups"
 DEFAULT_DIR = "~/vipp-course"
 ENV_SOURCE = "COURSE_KIT_NOTEBOOKS"
+LANGUAGE_CHOICES = ("en", "sv", "nb")
 # Folders and files in the source that are never part of a workspace.
 _SKIP_NAMES = {"__pycache__", ".ipynb_checkpoints", BACKUPS}
 _SKIP_SUFFIXES = {".pyc", ".tmp"}
@@ -548,7 +549,7 @@ def _record(manifest: dict, rel: str, base: str, latest: str | None = None) -> N
 # public API
 
 
-def init(directory=None, *, source=None) -> WorkspaceReport:
+def init(directory=None, *, source=None, lang=None) -> WorkspaceReport:
     """Create a personal workspace, or bring an existing one up to date.
 
     Parameters
@@ -557,6 +558,12 @@ def init(directory=None, *, source=None) -> WorkspaceReport:
         The workspace folder (default ``~/vipp-course``). Created if needed.
     source : path-like, optional
         Folder with the original notebooks (see :func:`source_dir`).
+    lang : {"en", "sv", "nb"}, optional
+        The edition: English, Swedish or Norwegian bokmål. Default: the course's
+        language (``$COURSE_KIT_LANG``), else the workspace's, else English. The
+        kit then speaks that language in every notebook of the workspace. A new
+        language on an existing workspace brings that edition's notebooks; a
+        notebook the participant edited is kept, the new one is put beside it.
 
     Returns
     -------
@@ -583,10 +590,10 @@ def init(directory=None, *, source=None) -> WorkspaceReport:
     folder = _workspace_dir(directory, must_exist=False)
     _check_not_source(folder, src)
     _make_dir(folder)
-    return _sync(folder, src)
+    return _sync(folder, src, _language(folder, lang))
 
 
-def update(directory=None, *, source=None) -> WorkspaceReport:
+def update(directory=None, *, source=None, lang=None) -> WorkspaceReport:
     """Bring new and changed notebooks into an existing workspace.
 
     Untouched files are replaced by their newer version; edited files are
@@ -599,6 +606,8 @@ def update(directory=None, *, source=None) -> WorkspaceReport:
         The workspace folder (default ``~/vipp-course``); it must exist.
     source : path-like, optional
         Folder with the original notebooks (see :func:`source_dir`).
+    lang : {"en", "sv", "nb"}, optional
+        The edition (see :func:`init`); default: the one the workspace has.
 
     Returns
     -------
@@ -620,7 +629,38 @@ def update(directory=None, *, source=None) -> WorkspaceReport:
     """
     src = source_dir(source)
     folder = _workspace_dir(directory, must_exist=True)
-    return _sync(folder, src)
+    return _sync(folder, src, _language(folder, lang))
+
+
+def _language(folder: Path, lang: str | None) -> str:
+    """The edition of a workspace: ``lang`` if given, else the course's (``COURSE_KIT_LANG``,
+    set by the hub), else the one the workspace already has, else English."""
+    from course_kit import i18n
+
+    if lang:
+        return i18n.check_language(lang)
+    env = os.environ.get(i18n.ENV_LANG, "").strip()
+    if env:
+        return i18n.check_language(env)
+    current = read_manifest(folder).get("lang") if (folder / MANIFEST).is_file() else None
+    try:
+        return i18n.check_language(current) if current else "en"
+    except ValueError:
+        return "en"
+
+
+@contextlib.contextmanager
+def _edition(src: Path, lang: str):
+    """The folder with the notebooks of edition ``lang``: ``src`` itself for English,
+    else the translated notebooks, made into a temporary folder (never kept)."""
+    if lang == "en":
+        yield src
+        return
+    from course_kit import editions
+
+    with tempfile.TemporaryDirectory(prefix=f"course-kit-{lang}-") as tmp:
+        editions.build(lang, Path(tmp), src)
+        yield Path(tmp)
 
 
 def _check_not_source(folder: Path, src: Path) -> None:
@@ -631,13 +671,19 @@ def _check_not_source(folder: Path, src: Path) -> None:
         raise ValueError(text("workspace.is_source", path=folder))
 
 
-def _sync(folder: Path, src: Path) -> WorkspaceReport:
+def _sync(folder: Path, src: Path, lang: str = "en") -> WorkspaceReport:
     _check_not_source(folder, src)
     _check_writable(folder)
+    with _edition(src, lang) as edition:
+        return _sync_edition(folder, src, edition, lang)
+
+
+def _sync_edition(folder: Path, src: Path, edition: Path, lang: str) -> WorkspaceReport:
     report = WorkspaceReport(path=folder)
     manifest, recovering = _load_manifest(folder, report)
+    manifest["lang"] = lang
     _apply_renames(folder, manifest, report)
-    files = list(source_files(src).items())
+    files = list(source_files(edition).items())
     for index, (rel, original) in enumerate(files):
         try:
             _sync_file(folder, rel, original, manifest, report, recovering=recovering)
@@ -800,7 +846,7 @@ def _resolve_notebook(name, folder: Path, files: dict[str, Path]) -> str:
     raise ValueError(text("workspace.unknown_notebook", name=name, names=choices))
 
 
-def reset(notebook, directory=None, *, source=None) -> WorkspaceReport:
+def reset(notebook, directory=None, *, source=None, lang=None) -> WorkspaceReport:
     """Restore the original of one notebook, keeping a backup of the participant's copy.
 
     Parameters
@@ -835,15 +881,18 @@ def reset(notebook, directory=None, *, source=None) -> WorkspaceReport:
     src = source_dir(source)
     folder = _workspace_dir(directory, must_exist=True)
     _check_not_source(folder, src)
-    files = source_files(src)
-    rel = _resolve_notebook(notebook, folder, files)
-    _check_writable(folder)
-    data = files[rel].read_bytes()
+    lang = _language(folder, lang)
+    with _edition(src, lang) as edition:
+        files = source_files(edition)
+        rel = _resolve_notebook(notebook, folder, files)
+        _check_writable(folder)
+        data = files[rel].read_bytes()
     target = folder / rel
     report = WorkspaceReport(path=folder)
     if target.is_dir():
         raise ValueError(text("workspace.folder_in_the_way", name=rel))
     manifest, _ = _load_manifest(folder, report)
+    manifest["lang"] = lang
     try:
         if target.exists() and _file_sha256(target) == _sha256(data):
             report.unchanged.append(rel)
@@ -927,6 +976,10 @@ def add_arguments(parser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     sub.required = True
     source_help = f"folder with the original notebooks (default: ${ENV_SOURCE} or the kit's own)"
+    lang_help = (
+        "edition: en (English), sv (svenska), nb (norsk bokmål); "
+        "default: $COURSE_KIT_LANG, else the workspace's, else en"
+    )
     for name, help_text in (
         ("init", "make your workspace (or update it if it exists)"),
         ("update", "bring new notebooks into your workspace; your edits are kept"),
@@ -934,10 +987,12 @@ def add_arguments(parser) -> None:
         sp = sub.add_parser(name, help=help_text)
         sp.add_argument("dir", nargs="?", default=None, help=f"workspace (default {DEFAULT_DIR})")
         sp.add_argument("--source", default=None, help=source_help)
+        sp.add_argument("--lang", default=None, choices=LANGUAGE_CHOICES, help=lang_help)
     sp = sub.add_parser("reset", help="restore one notebook (your copy is saved in backups/)")
     sp.add_argument("notebook", help="notebook name, e.g. 06-effect-sizes.ipynb")
     sp.add_argument("--dir", default=None, help=f"workspace (default {DEFAULT_DIR})")
     sp.add_argument("--source", default=None, help=source_help)
+    sp.add_argument("--lang", default=None, choices=LANGUAGE_CHOICES, help=lang_help)
 
 
 def run(args) -> int:
@@ -951,11 +1006,11 @@ def run(args) -> int:
     directory = args.dir
     try:
         if args.action == "init":
-            report = init(directory, source=args.source)
+            report = init(directory, source=args.source, lang=args.lang)
         elif args.action == "update":
-            report = update(directory, source=args.source)
+            report = update(directory, source=args.source, lang=args.lang)
         else:
-            report = reset(args.notebook, directory, source=args.source)
+            report = reset(args.notebook, directory, source=args.source, lang=args.lang)
     except (ValueError, OSError) as exc:  # e.g. disk full: still no traceback
         message = str(exc) if isinstance(exc, (ValueError, WorkspaceError)) else _plain(exc)
         print(text("workspace.problem", message=message), file=sys.stderr)

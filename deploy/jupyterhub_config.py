@@ -24,6 +24,10 @@ so this file itself never needs editing:
 variable                   default           meaning
 =========================  ================  ==========================================
 COURSE_HUB_WORKSPACE       vipp-course       workspace folder, relative to the home dir
+COURSE_HUB_LANG            en                the course's language: en, sv (svenska) or
+                                             nb (norsk bokmål): notebooks, exercises,
+                                             plots; JupyterLab's menus in Norwegian
+                                             (no Swedish JupyterLab pack exists)
 COURSE_HUB_MEM_LIMIT       2G (*)            memory limit per participant
 COURSE_HUB_CPU_LIMIT       1 (*)             cores per participant (may be fractional)
 COURSE_HUB_START_TIMEOUT   120               seconds a server may take to start
@@ -199,6 +203,7 @@ rm -f {_ws}/"$problem" "$HOME/$problem"
 out="$(mktemp)"
 {shlex.quote(_exe("course-kit"))} workspace init {_ws} >"$out" 2>&1
 status=$?
+{shlex.quote(_exe("course-kit"))} lab-language --user >/dev/null 2>&1
 cat "$out" >&2
 if [ "$status" -ne 0 ]; then
   echo "course-kit workspace init failed (exit $status); $problem opens first" >&2
@@ -221,8 +226,21 @@ c.Spawner.cmd = ["/bin/sh", "-c", _start, "course-kit-start"]
 c.Spawner.notebook_dir = "~"
 # Where `init` finds the original notebooks: by default the repository checkout the
 # kit is installed from (pip install -e); COURSE_KIT_NOTEBOOKS overrides it.
+_spawn_env = {}
 if os.environ.get("COURSE_KIT_NOTEBOOKS"):
-    c.Spawner.environment = {"COURSE_KIT_NOTEBOOKS": os.environ["COURSE_KIT_NOTEBOOKS"]}
+    _spawn_env["COURSE_KIT_NOTEBOOKS"] = os.environ["COURSE_KIT_NOTEBOOKS"]
+# The course's language, set once here by the instructor: `workspace init` copies that
+# edition, the kit speaks it in every kernel, and JupyterLab's menus follow where a
+# language pack exists. Changing it later brings the other edition's notebooks at the
+# next login; a notebook the participant edited is kept, the new one put beside it.
+COURSE_LANG = os.environ.get("COURSE_HUB_LANG", "en").strip().lower() or "en"
+if COURSE_LANG not in ("en", "sv", "nb"):
+    raise SystemExit(
+        f"COURSE_HUB_LANG={COURSE_LANG!r} is not a language of the course: "
+        "set it to en, sv (svenska) or nb (norsk bokmål)."
+    )
+_spawn_env["COURSE_KIT_LANG"] = COURSE_LANG
+c.Spawner.environment = _spawn_env
 c.Spawner.default_url = f"/lab/tree/{WORKSPACE}"
 
 # --- one port per participant ------------------------------------------------------

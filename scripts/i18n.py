@@ -147,6 +147,18 @@ def fill(lang: str, domain: str, source: Path) -> int:
     return len(wanted)
 
 
+def catalog_entries(lang: str, domain: str) -> dict[str, tuple[str, str]]:
+    """``{context: (english, translation)}`` of one catalog (translation ``""`` if missing or fuzzy)."""
+    path = i18n.catalog_path(lang, domain, ROOT / "course_kit" / "locale")
+    if not path.is_file():
+        return {}
+    return {
+        m.context: (m.id, "" if m.fuzzy else m.string)
+        for m in _read(path, lang)
+        if m.id and m.context
+    }
+
+
 def fields(text: str) -> set[str]:
     """The ``{placeholders}`` of a message (their names and format specs)."""
     try:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_kit._validation import check_number
-from course_kit.style import alt_text
+from course_kit.style import alt_text, localise_ticks
 
 __all__ = [
     "LiveFigure",
@@ -45,6 +45,7 @@ def figure_png(fig, dpi: int = 85) -> bytes:
     import io
 
     dpi = check_number(dpi, "dpi", low=20, high=600, integer=True)
+    localise_ticks(fig)  # decimal commas on the axes of the sv/nb editions
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
@@ -216,6 +217,7 @@ def figure_html(fig) -> str:
     """
     from IPython.core.pylabtools import print_figure
 
+    localise_ticks(fig)  # decimal commas on the axes of the sv/nb editions
     try:
         png = print_figure(fig, fmt="png", bbox_inches="tight", base64=True)
     except Exception:  # then JupyterLab shows the plain image/png form
