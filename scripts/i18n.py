@@ -69,12 +69,14 @@ def dataset_entries() -> dict[str, list[tuple[str, str]]]:
             continue
         stem = schema_path.name.removesuffix(".schema.json")
         key = schema.get("primaryKey") or schema["fields"][0]["name"]
+        keys = [key] if isinstance(key, str) else key  # a composite key: "S01-4"
         entries = out.setdefault(f"datasets/{stem}", [])
         with (ROOT / "datasets" / f"{stem}.csv").open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 for column in columns:
                     if row[column].strip():
-                        entries.append((f"{row[key]}:{column}", row[column]))
+                        row_id = "-".join(row[k] for k in keys)
+                        entries.append((f"{row_id}:{column}", row[column]))
     return out
 
 

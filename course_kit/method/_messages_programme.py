@@ -219,3 +219,62 @@ EN.update(
         "too.",
     }
 )
+
+# the tables of course_kit.method.programme (what they show; the codes stay English)
+EN.update(
+    {
+        "programme.visit_name.intro": "Introductory visit",
+        "programme.visit_name.session": "Session {n}",
+        "programme.theme.exploration_attachment": "Exploration vs. attachment behaviour",
+        "programme.theme.signals": "Noticing the child's (subtle) signals",
+        "programme.theme.responding": "Responding promptly and adequately",
+        "programme.theme.sharing_emotions": "Sharing emotions (affective attunement)",
+        "programme.theme.limit_setting": "Consistent strategies and limit setting",
+        "programme.theme.distraction": "Distraction and non-coercive responses",
+        "programme.theme.positive_reinforcement": "Positive reinforcement (praise; ignore "
+        "attention-seeking)",
+        "programme.theme.time_out": "Time-out to de-escalate a temper tantrum",
+        "programme.theme.empathy": "Empathy for the child",
+        "programme.filmed.play": "Playing together",
+        "programme.filmed.book": "Reading a picture book",
+        "programme.filmed.tidying": "Tidying up",
+        "programme.filmed.meal": "Having a meal",
+        "programme.filmed.routine": "A routine such as bathing (routines and play both)",
+        "programme.filmed.dont_touch": "A 'don't touch' episode",
+        "programme.filmed.length": "Episodes of 10-30 minutes",
+        "programme.principle.expert": "The parent is their own model and the expert on their child",
+        "programme.principle.strengthen": "Strengthen what goes well: emphasise positive "
+        "interaction sequences and the parent's sensitive moments",
+        "programme.principle.signals": "Look at the child's signals and expressions together "
+        "on the film",
+        "programme.principle.speak": "'Speak for the child', and invite the parent to add "
+        "'subtitles'",
+        "programme.principle.first_person": "Speaking in the child's first person is optional: "
+        "check with the parent, and mind cultural fit",
+        "programme.principle.prepare": "Prepare the feedback between visits with the "
+        "training's script, tailored to this parent and child",
+        "programme.principle.tips": "Highlight positive moments; give tips for challenging "
+        "behaviour",
+        # column names and coded values as programme.display shows them; the English
+        # words are the stored names, so the English tables stay as they were
+        "programme.column.visit": "visit",
+        "programme.column.name": "name",
+        "programme.column.films": "films",
+        "programme.column.feedback_on": "feedback_on",
+        "programme.column.phase": "phase",
+        "programme.column.source": "source",
+        "programme.column.key": "key",
+        "programme.column.strand": "strand",
+        "programme.column.session": "session",
+        "programme.column.theme": "theme",
+        "programme.column.situation": "situation",
+        "programme.column.principle": "principle",
+        "programme.films_value.true": "True",
+        "programme.films_value.false": "False",
+        "programme.phase_name.introduction": "introduction",
+        "programme.phase_name.themes": "themes",
+        "programme.phase_name.review": "review",
+        "programme.strand_name.sensitivity": "sensitivity",
+        "programme.strand_name.discipline": "discipline",
+    }
+)

@@ -156,3 +156,35 @@ EN.update(
         "wants more of gets rewarded.",
     }
 )
+
+# words for the codes of the datasets, and the overview table (scenes.overview); the
+# English words of columns and values are the stored ones, so English stays as it was
+EN.update(
+    {
+        "scenes.situation.free_play": "free play",
+        "scenes.situation.routine": "routine",
+        "scenes.situation.meal": "meal",
+        "scenes.situation.picture_book": "picture book",
+        "scenes.situation.tidying_up": "tidying up",
+        "scenes.situation.dont_touch": "don't touch",
+        "scenes.caregiver.mother": "mother",
+        "scenes.caregiver.father": "father",
+        "scenes.response.sensitive": "sensitive",
+        "scenes.response.partly_sensitive": "partly sensitive",
+        "scenes.response.missed": "missed",
+        "scenes.response.intrusive": "intrusive",
+        "scenes.response.flat": "flat",
+        "scenes.response.harsh": "harsh",
+        "scenes.age_months": "{n} months",
+        "scenes.age_years": "{n} years",
+        "scenes.age_years_half": "{n} years and a half",
+        "scenes.column.scene": "scene",
+        "scenes.column.title": "title",
+        "scenes.column.age_months": "age_months",
+        "scenes.column.caregiver": "caregiver",
+        "scenes.column.situation": "situation",
+        "scenes.column.limit_setting": "limit_setting",
+        "scenes.limit_value.true": "True",
+        "scenes.limit_value.false": "False",
+    }
+)

@@ -23,6 +23,7 @@ from course_kit.messages import text
 __all__ = [
     "SOURCES",
     "THEME_KEYS",
+    "display",
     "feedback_principles",
     "filmed_situations",
     "plot_programme",
@@ -126,7 +127,7 @@ def visits():
     rows = [
         {
             "visit": 1,
-            "name": "Introductory visit",
+            "name": text("programme.visit_name.intro"),
             "films": True,
             "feedback_on": 0,
             "phase": "introduction",
@@ -137,7 +138,7 @@ def visits():
         rows.append(
             {
                 "visit": session + 1,
-                "name": f"Session {session}",
+                "name": text("programme.visit_name.session", n=session),
                 "films": session < 6,  # no new film at the last visit (VSI-NL)
                 "feedback_on": session,
                 "phase": "themes" if session <= 4 else "review",
@@ -151,33 +152,15 @@ def visits():
 # one per visit (MVIJ); the first is confirmed for VIPP-SD (NOPUNISH). Discipline
 # topics: HomVEE's list; their order per session is NOT public (session = None).
 _THEMES = [
-    (
-        "exploration_attachment",
-        "sensitivity",
-        1,
-        "Exploration vs. attachment behaviour",
-        "MVIJ, NOPUNISH",
-    ),
-    ("signals", "sensitivity", 2, "Noticing the child's (subtle) signals", "MVIJ, HOMVEE"),
-    ("responding", "sensitivity", 3, "Responding promptly and adequately", "MVIJ, HOMVEE"),
-    (
-        "sharing_emotions",
-        "sensitivity",
-        4,
-        "Sharing emotions (affective attunement)",
-        "MVIJ, HOMVEE",
-    ),
-    ("limit_setting", "discipline", None, "Consistent strategies and limit setting", "HOMVEE"),
-    ("distraction", "discipline", None, "Distraction and non-coercive responses", "HOMVEE"),
-    (
-        "positive_reinforcement",
-        "discipline",
-        None,
-        "Positive reinforcement (praise; ignore attention-seeking)",
-        "HOMVEE",
-    ),
-    ("time_out", "discipline", None, "Time-out to de-escalate a temper tantrum", "HOMVEE"),
-    ("empathy", "discipline", None, "Empathy for the child", "HOMVEE"),
+    ("exploration_attachment", "sensitivity", 1, "MVIJ, NOPUNISH"),
+    ("signals", "sensitivity", 2, "MVIJ, HOMVEE"),
+    ("responding", "sensitivity", 3, "MVIJ, HOMVEE"),
+    ("sharing_emotions", "sensitivity", 4, "MVIJ, HOMVEE"),
+    ("limit_setting", "discipline", None, "HOMVEE"),
+    ("distraction", "discipline", None, "HOMVEE"),
+    ("positive_reinforcement", "discipline", None, "HOMVEE"),
+    ("time_out", "discipline", None, "HOMVEE"),
+    ("empathy", "discipline", None, "HOMVEE"),
 ]
 THEME_KEYS = [row[0] for row in _THEMES]
 
@@ -209,8 +192,14 @@ def themes(age_months: float | None = None):
 
     frame = _frame(
         [
-            {"key": k, "strand": s, "session": n, "theme": t, "source": src}
-            for k, s, n, t, src in _THEMES
+            {
+                "key": k,
+                "strand": s,
+                "session": n,
+                "theme": text(f"programme.theme.{k}"),
+                "source": src,
+            }
+            for k, s, n, src in _THEMES
         ]
     )
     frame["session"] = frame["session"].astype("Int64")
@@ -221,21 +210,31 @@ def themes(age_months: float | None = None):
     return pd.DataFrame(frame)
 
 
+# (key of the text in the message table, sources)
+_SITUATIONS = [
+    ("play", "TACT, LEIDEN-FAQ"),
+    ("book", "TACT"),
+    ("tidying", "TACT"),
+    ("meal", "TACT"),
+    ("routine", "LEIDEN-FAQ"),
+    ("dont_touch", "LEIDEN-FAQ"),
+    ("length", "NOPUNISH"),
+]
+_PRINCIPLES = [
+    ("expert", "VSI-NL"),
+    ("strengthen", "VSI-NL, MVIJ"),
+    ("signals", "MVIJ"),
+    ("speak", "MVIJ"),
+    ("first_person", "LEIDEN-FAQ"),
+    ("prepare", "NOPUNISH"),
+    ("tips", "HSHS, HOMVEE"),
+]
+
+
 def filmed_situations():
     """Everyday situations that are filmed, with their sources."""
     return _frame(
-        [
-            {"situation": "Playing together", "source": "TACT, LEIDEN-FAQ"},
-            {"situation": "Reading a picture book", "source": "TACT"},
-            {"situation": "Tidying up", "source": "TACT"},
-            {"situation": "Having a meal", "source": "TACT"},
-            {
-                "situation": "A routine such as bathing (routines and play both)",
-                "source": "LEIDEN-FAQ",
-            },
-            {"situation": "A 'don't touch' episode", "source": "LEIDEN-FAQ"},
-            {"situation": "Episodes of 10-30 minutes", "source": "NOPUNISH"},
-        ]
+        [{"situation": text(f"programme.filmed.{key}"), "source": src} for key, src in _SITUATIONS]
     )
 
 
@@ -243,39 +242,55 @@ def feedback_principles():
     """Principles of giving video feedback named in the public sources."""
     return _frame(
         [
-            {
-                "principle": "The parent is their own model and the expert on their child",
-                "source": "VSI-NL",
-            },
-            {
-                "principle": "Strengthen what goes well: emphasise positive interaction sequences "
-                "and the parent's sensitive moments",
-                "source": "VSI-NL, MVIJ",
-            },
-            {
-                "principle": "Look at the child's signals and expressions together on the film",
-                "source": "MVIJ",
-            },
-            {
-                "principle": "'Speak for the child', and invite the parent to add 'subtitles'",
-                "source": "MVIJ",
-            },
-            {
-                "principle": "Speaking in the child's first person is optional: check with the "
-                "parent, and mind cultural fit",
-                "source": "LEIDEN-FAQ",
-            },
-            {
-                "principle": "Prepare the feedback between visits with the training's script, "
-                "tailored to this parent and child",
-                "source": "NOPUNISH",
-            },
-            {
-                "principle": "Highlight positive moments; give tips for challenging behaviour",
-                "source": "HSHS, HOMVEE",
-            },
+            {"principle": text(f"programme.principle.{key}"), "source": src}
+            for key, src in _PRINCIPLES
         ]
     )
+
+
+# Columns whose values are codes: shown to participants as the words of these keys.
+_CODED = {
+    "films": "programme.films_value.{}",
+    "phase": "programme.phase_name.{}",
+    "strand": "programme.strand_name.{}",
+}
+
+
+def display(frame):
+    """A table of this module as participants see it, in the reader's language.
+
+    The column names and the coded values (``films``, ``phase``, ``strand``)
+    are written in words of the message table; English shows them as they are
+    stored, so the English table does not change.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table from :func:`visits`, :func:`themes`, :func:`filmed_situations`
+        or :func:`feedback_principles` (or some of its columns).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy for showing; compute with the original.
+
+    Examples
+    --------
+    >>> display(visits())[["visit", "phase"]].iloc[-1].tolist()
+    [7, 'review']
+    """
+    out = frame.copy()
+    for column, key in _CODED.items():
+        if column in out:
+            out[column] = out[column].map(lambda v, k=key: _word(v, k))
+    return out.rename(columns={c: text(f"programme.column.{c}") for c in out.columns})
+
+
+def _word(value, key: str):
+    word = text(key.format(str(value).lower()))
+    # the stored value itself when the words are the same (English), so that
+    # pandas prints it exactly as before (a bool column is aligned differently)
+    return value if word == str(value) else word
 
 
 def plot_programme(age_months: float = 24, ax=None, *, highlight: int | None = None):

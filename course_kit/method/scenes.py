@@ -11,7 +11,9 @@ coding is the course authors' judgement, not a published coding.
 
 The data are the datasets ``observation_scenes`` and ``observation_events``
 (``datasets/``), checked against their schemas by :mod:`course_kit.datasets`
-and against each other by :func:`load_scenes`.
+and against each other by :func:`load_scenes`. Their prose (titles, summaries,
+the transcript, the notes) is translated in ``locale/<lang>/datasets/``: a
+:class:`Scene` holds it in the reader's language, :func:`load_scenes` as stored.
 
 A participant marks the moments they would replay, each as one of three kinds
 of fragment (:data:`FRAGMENT_KINDS`), and picks the theme they would work on.
@@ -37,18 +39,23 @@ import functools
 import html
 from dataclasses import dataclass, field
 
+from course_kit.i18n import dataset_text
 from course_kit.messages import text
 
 __all__ = [
     "FRAGMENT_KINDS",
     "MarkingResult",
     "Scene",
+    "age_words",
     "check_marking",
     "feedback_order",
     "load_scenes",
+    "overview",
     "plot_scene",
+    "response_words",
     "scene",
     "scene_ids",
+    "situation_words",
 ]
 
 FRAGMENT_KINDS = ("praise", "speak_for_child", "missed_signal")
@@ -100,7 +107,8 @@ def load_scenes():
     -------
     (pandas.DataFrame, pandas.DataFrame)
         ``observation_scenes`` and ``observation_events`` (see the datasets'
-        schemas for the columns).
+        schemas for the columns), in English as stored; :func:`scene` and
+        :func:`overview` give the reader's language.
 
     Raises
     ------
@@ -126,12 +134,17 @@ class Scene:
 
     Attributes
     ----------
-    id, title, situation, caregiver, summary, main_theme, theme_note : str
+    id, title, summary, theme_note : str
+        The identifier and the course authors' prose, in the reader's language.
+    situation, caregiver, main_theme : str
+        Codes, as in the dataset (``"free play"``, ``"mother"``, ``"signals"``);
+        see :func:`situation_words` for the words.
     age_months : int
     limit_setting : bool
     events : pandas.DataFrame
         One row per event (``event``, ``time_s``, ``who``, ``what`` and the
-        reference coding).
+        reference coding); ``what``, ``child_signal`` and ``note`` in the
+        reader's language.
     """
 
     id: str
@@ -158,7 +171,8 @@ class Scene:
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><td>{r.event}</td><td>{r.time}</td><td>{html.escape(r.who)}</td>"
+            f"<tr><td>{r.event}</td><td>{r.time}</td>"
+            f"<td>{html.escape(text(f'scenes.who.{r.who}'))}</td>"
             f"<td style='text-align:left'>{html.escape(r.what)}</td></tr>"
             for r in self.transcript().itertuples(index=False)
         )
@@ -188,18 +202,88 @@ def scene(scene_id: str) -> Scene:
         raise ValueError(text("scenes.unknown", value=scene_id, names=", ".join(scenes["scene"])))
     info = match.iloc[0]
     part = events[events["scene"] == scene_id].reset_index(drop=True)
+    for column in _EVENT_PROSE:
+        part[column] = [
+            dataset_text("observation_events", f"{scene_id}-{n}", column, value)
+            if isinstance(value, str) and value
+            else value
+            for n, value in zip(part["event"], part[column], strict=True)
+        ]
+
+    def prose(column: str) -> str:
+        return dataset_text("observation_scenes", scene_id, column, str(info[column]))
+
     return Scene(
         id=scene_id,
-        title=str(info["title"]),
+        title=prose("title"),
         age_months=int(info["age_months"]),
         caregiver=str(info["caregiver"]),
         situation=str(info["situation"]),
         limit_setting=bool(info["limit_setting"]),
         main_theme=str(info["main_theme"]),
-        theme_note=str(info["theme_note"]),
-        summary=str(info["summary"]),
+        theme_note=prose("theme_note"),
+        summary=prose("summary"),
         events=part,
     )
+
+
+# The translated columns of observation_events (``"translate": true`` in its schema);
+# an event's row id is ``<scene>-<event>``, its primary key.
+_EVENT_PROSE = ("what", "child_signal", "note")
+# Codes of the datasets -> the last part of their key in the message table.
+_SITUATION_KEYS = {
+    "free play": "free_play",
+    "routine": "routine",
+    "meal": "meal",
+    "picture book": "picture_book",
+    "tidying up": "tidying_up",
+    "don't touch": "dont_touch",
+}
+
+
+def situation_words(code: str) -> str:
+    """The everyday situation of a scene (a code such as ``"free play"``) in words."""
+    return text(f"scenes.situation.{_SITUATION_KEYS[code]}")
+
+
+def response_words(code: str) -> str:
+    """A kind of parental response (a code such as ``"partly sensitive"``) in words."""
+    return text(f"scenes.response.{code.replace(' ', '_')}")
+
+
+def age_words(months: int) -> str:
+    """A child's age as people say it: ``"18 months"``, ``"2 years and a half"``."""
+    if months < 24:
+        return text("scenes.age_months", n=months)
+    years, rest = divmod(months, 12)
+    return text("scenes.age_years_half" if rest == 6 else "scenes.age_years", n=years)
+
+
+def overview():
+    """The scenes as participants see them in a table, in the reader's language.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scene: ``scene``, ``title``, ``age_months``, ``caregiver``,
+        ``situation`` and ``limit_setting``, with the column names and words of
+        the reader's language (English: as stored).
+    """
+    table, _ = load_scenes()
+    out = table[["scene", "title", "age_months", "caregiver", "situation", "limit_setting"]].copy()
+    out["title"] = [scene(sid).title for sid in out["scene"]]
+    out["caregiver"] = [_word(c, text(f"scenes.caregiver.{c}")) for c in out["caregiver"]]
+    out["situation"] = [_word(c, situation_words(c)) for c in out["situation"]]
+    out["limit_setting"] = [
+        _word(b, text(f"scenes.limit_value.{str(b).lower()}")) for b in out["limit_setting"]
+    ]
+    return out.rename(columns={c: text(f"scenes.column.{c}") for c in out.columns})
+
+
+def _word(value, word: str):
+    # the stored value itself when the words are the same (English), so that the
+    # English table shows exactly what it showed before (a bool stays a bool)
+    return value if word == str(value) else word
 
 
 # --- checking a participant's marking ---------------------------------------------------

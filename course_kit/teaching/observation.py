@@ -66,10 +66,9 @@ def marking_self_check(scene_ids=None, start: str | None = None):
     table, _ = _scenes.load_scenes()
     ids = list(table["scene"]) if scene_ids is None else list(scene_ids)
     for sid in ids:
-        _scenes.scene(sid)  # a clear error for an unknown scene
-    titles = dict(zip(table["scene"], table["title"], strict=True))
+        _scenes.scene(sid)  # a clear error for an unknown scene, before any widget
     scene_choice = widgets.Dropdown(
-        options=[(f"{sid}: {titles[sid]}", sid) for sid in ids],
+        options=[(f"{sid}: {_scenes.scene(sid).title}", sid) for sid in ids],
         value=start or ids[0],
         description=text("scenes.choose_scene"),
         layout=widgets.Layout(width="44em"),
@@ -118,8 +117,8 @@ def marking_self_check(scene_ids=None, start: str | None = None):
             "scenes.scene_intro",
             title=html.escape(sc.title),
             label=text("scenes.label"),
-            age=_age(sc.age_months),
-            situation=html.escape(sc.situation),
+            age=_scenes.age_words(sc.age_months),
+            situation=html.escape(_scenes.situation_words(sc.situation)),
             summary=html.escape(sc.summary),
         )
         box.kinds = {}
@@ -179,13 +178,6 @@ def marking_self_check(scene_ids=None, start: str | None = None):
     return box
 
 
-def _age(months: int) -> str:
-    if months < 24:
-        return f"{months} months"
-    years, rest = divmod(months, 12)
-    return f"{years} years" + (" and a half" if rest == 6 else "")
-
-
 def worked_example(scene_id: str = "S02"):
     """Step through a scene event by event, with the reference coding shown.
 
@@ -220,7 +212,7 @@ def worked_example(scene_id: str = "S02"):
             signal=html.escape(r["child_signal"])
             if isinstance(r["child_signal"], str) and r["child_signal"]
             else none,
-            response=html.escape(r["parent_response"])
+            response=html.escape(_scenes.response_words(r["parent_response"]))
             if isinstance(r["parent_response"], str) and r["parent_response"]
             else none,
             theme=text(f"scenes.theme.{r['theme']}")
