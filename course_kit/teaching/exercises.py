@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from course_kit import i18n
 from course_kit._validation import check_number
 from course_kit.board import client as _board
 from course_kit.messages import text
@@ -72,7 +73,7 @@ _SPACES = " \u00a0\u202f\u2009'"  # thousands separators: space, nbsp, thin spac
 # Words before ("d =", "about") or after ("infants", "points") one number. Only letters
 # count as words, so "1e5", "0,45" and "1 099" are left to the number parser.
 _AROUND_NUMBER = re.compile(
-    r"(?:[^\W\d_][^\W\d_'’ ]*(?:\s+[^\W\d_][^\W\d_'’]*)*\s*[=:≈~]?\s*)?"
+    r"(?:[^\W\d_][^\W\d_'’ ]*(?:\s+[^\W\d_][^\W\d_'’]*)*\.?\s*[=:≈~]?\s*)?"
     r"(?P<number>[+-]?[\d.,\s\u00a0\u202f\u2009']*\d\s*%?)"
     r"(?:\s+[^\W\d_][^\W\d_'’]*(?:\s+[^\W\d_][^\W\d_'’.]*)*\.?)?"
 )
@@ -441,8 +442,11 @@ class NumericExercise(_Exercise):
             )
 
     def _fmt(self, value: float) -> str:
-        shown = f"{value:g}"
-        return f"{shown} {self.unit}".strip() if self.unit not in ("%",) else shown + "%"
+        # in the reader's locale: 0,4 and 5,76 % in sv/nb (English: 0.4 and 5.76%)
+        shown = i18n.format_value(value, "g")
+        if self.unit == "%":
+            return shown + ("%" if i18n.get_language() == "en" else "\u00a0%")
+        return f"{shown} {self.unit}".strip()
 
     def _check(self, value) -> Feedback:
         number = _parse_one(value)
