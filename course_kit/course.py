@@ -22,6 +22,8 @@ to the new name.
 
 from __future__ import annotations
 
+from course_kit.i18n import REVIEW_STATUS as _REVIEW_STATUS
+
 COURSE_DAYS = {
     0: "Before the course",
     1: "Day 1 - Theory: attachment and social learning",
@@ -217,6 +219,59 @@ LEARNING_OBJECTIVES = [
     },
 ]
 
+
+def _stem(file: str) -> str:
+    return file.removesuffix(".ipynb")
+
+
+# The words around the map (index notebook, table headers, review status).
+_FRAME_WORDS = {
+    # the index notebook (scripts/make_index.py)
+    "course.index_intro": "# VIPP-SD course: all notebooks\n\n"
+    "Open a notebook by clicking its name. Start with **Start here** before the first "
+    "course day.\n\n*Time:* this page takes a minute to read.",
+    "course.index_objectives": "## Learning objectives",
+    "course.index_status": "## Translation status\n\n"
+    "Which texts of this edition a native-speaking clinician has checked. The course "
+    "owner marks a checked catalog as `reviewed` in `course_kit/locale/<lang>/review.json`.",
+    # table headers (index notebook, README, course_map())
+    "course.col.day": "day",
+    "course.col.notebook": "notebook",
+    "course.col.title": "title",
+    "course.col.minutes": "minutes",
+    "course.col.objectives": "objectives",
+    "course.col.able_to": "you will be able to",
+    "course.col.goal": "learning objective of the course plan",
+    "course.col.taught_in": "taught in",
+    "course.col.catalogs": "catalogs",
+    "course.col.status": "status",
+    "course.taught_in": "section {number} ({title})",
+    "course.status.kit": "Texts of the kit (feedback, widgets, result summaries)",
+}
+
+
+def _map_words() -> dict[str, str]:
+    words = dict(_FRAME_WORDS)
+    # the review status of an edition ("source", "machine", "reviewed")
+    words.update({f"course.status.{k}": v for k, v in _REVIEW_STATUS.items()})
+    words.update({f"course.day.{day}": name for day, name in COURSE_DAYS.items()})
+    for nb in NOTEBOOKS:
+        words[f"course.title.{_stem(nb['file'])}"] = nb["title"]
+        words[f"course.objectives.{_stem(nb['file'])}"] = nb["objectives"]
+    for goal in LEARNING_OBJECTIVES:
+        words[f"course.goal.{goal['key']}"] = goal["en"]
+        words[f"course.kind.{goal['kind'].replace(' ', '_')}"] = goal["kind"]
+        for file, number, title in goal["sections"]:
+            words[f"course.section.{_stem(file)}.{number}"] = title
+    return words
+
+
+#: Every word of the map that a participant reads, by catalog key (the domain
+#: ``course``, registered by ``course_kit/texts/course.py``): the map above stays the
+#: one English source, and the Swedish and Norwegian words come from the catalogs.
+WORDS: dict[str, str] = _map_words()
+
+
 # Notebooks that got a new file name: old name -> new name (see course_kit.workspace).
 RENAMED: dict[str, str] = {
     "02-scoring-sensitivity.ipynb": "05-scoring-sensitivity.ipynb",
@@ -227,38 +282,69 @@ RENAMED: dict[str, str] = {
 }
 
 
-def course_map():
+def text(key: str, lang: str | None = None, **values) -> str:
+    """A word of the course map (``course.<...>`` in :mod:`course_kit.texts.course`) in ``lang``.
+
+    Like :func:`course_kit.messages.text`, but for any edition, not only the
+    reader's (``scripts/make_index.py`` writes the Swedish and Norwegian index).
+
+    Examples
+    --------
+    >>> text("course.day.3", lang="en")
+    'Day 3 - The evidence'
+    """
+    from course_kit import i18n
+
+    lang = i18n.check_language(lang) if lang else i18n.get_language()
+    return i18n.format_message(i18n.translate(key, WORDS[key], "course", lang), values, lang)
+
+
+def title(file: str, lang: str | None = None) -> str:
+    """The title of notebook ``file`` (e.g. ``"06-effect-sizes.ipynb"``) in ``lang``."""
+    return text(f"course.title.{_stem(file)}", lang)
+
+
+def course_map(lang: str | None = None):
     """The course map as a DataFrame (day, notebook, title, minutes, objectives).
+
+    The words and column names are in the reader's language (or ``lang``).
 
     Examples
     --------
     >>> import course_kit as ck
-    >>> ck.course.course_map().shape[0] >= 7
+    >>> ck.course.course_map(lang="en").shape[0] >= 7
     True
     """
     import pandas as pd
 
+    columns = ("day", "notebook", "title", "minutes", "objectives")
     rows = [
-        {
-            "day": COURSE_DAYS[nb["day"]],
-            "notebook": nb["file"],
-            "title": nb["title"],
-            "minutes": nb["minutes"],
-            "objectives": nb["objectives"],
-        }
+        (
+            text(f"course.day.{nb['day']}", lang),
+            nb["file"],
+            title(nb["file"], lang),
+            nb["minutes"],
+            text(f"course.objectives.{_stem(nb['file'])}", lang),
+        )
         for nb in NOTEBOOKS
     ]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=[text(f"course.col.{c}", lang) for c in columns])
 
 
-def objectives_map():
+def objectives_map(lang: str | None = None):
     """The learning objectives of the course plan and the sections that teach them.
+
+    Parameters
+    ----------
+    lang : str, optional
+        The language of the words (default: the reader's); the column names
+        stay as below, for code.
 
     Returns
     -------
     pandas.DataFrame
-        One row per (objective, section): ``objective`` (English), ``swedish``
-        (the course plan's wording), ``kind``, ``notebook``, ``section``.
+        One row per (objective, section): ``objective``, ``swedish`` (the course
+        plan's wording), ``kind``, ``notebook``, ``section``.
 
     Examples
     --------
@@ -268,18 +354,85 @@ def objectives_map():
     """
     import pandas as pd
 
-    titles = {nb["file"]: nb["title"] for nb in NOTEBOOKS}
     rows = [
         {
             "key": goal["key"],
-            "objective": goal["en"],
+            "objective": text(f"course.goal.{goal['key']}", lang),
             "swedish": goal["sv"],
-            "kind": goal["kind"],
-            "notebook": titles.get(file, file),
+            "kind": text(f"course.kind.{goal['kind'].replace(' ', '_')}", lang),
+            "notebook": title(file, lang),
             "file": file,
-            "section": f"{number}. {title}",
+            "section": f"{number}. {text(f'course.section.{_stem(file)}.{number}', lang)}",
         }
         for goal in LEARNING_OBJECTIVES
-        for file, number, title in goal["sections"]
+        for file, number, _ in goal["sections"]
     ]
     return pd.DataFrame(rows)
+
+
+def _catalog_names() -> set[str]:
+    """The names of the translated catalogs (``.po`` files of the sv and nb editions)."""
+    from course_kit import i18n
+
+    return {
+        po.relative_to(i18n.LOCALE_DIR / lang).with_suffix("").as_posix()
+        for lang in i18n.LANGUAGES[1:]
+        for po in (i18n.LOCALE_DIR / lang).rglob("*.po")
+    }
+
+
+def _catalogs_of(file: str, names: set[str]) -> list[str]:
+    """The catalogs that translate notebook ``file``: its markdown, and its code cells' texts."""
+    cells = f"cells_{file[:2]}"
+    return [f"notebooks/{_stem(file)}"] + ([cells] if cells in names else [])
+
+
+def _kit_catalogs(names: set[str]) -> list[str]:
+    """The catalogs of the kit's own texts (everything not tied to one notebook)."""
+    return sorted(n for n in names if not n.startswith(("cells_", "notebooks/")))
+
+
+def translation_status(lang: str | None = None):
+    """What a native-speaking clinician has still to check in an edition, notebook by notebook.
+
+    The status of each catalog comes from :func:`course_kit.i18n.review_status`
+    (``course_kit/locale/<lang>/review.json``); a notebook counts as reviewed
+    when every catalog of it is (its markdown and its code cells' texts). The
+    English edition is the reference, so it has nothing to check.
+
+    Parameters
+    ----------
+    lang : {"sv", "nb", "en"}, optional
+        The edition (default: the reader's); the table is in its language.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per notebook of the course map, and a last row for the texts of
+        the kit: the notebook's title, its catalogs, and the status in words.
+
+    Examples
+    --------
+    >>> import course_kit as ck
+    >>> ck.course.translation_status("en").iloc[0, -1]
+    'English reference edition'
+    """
+    import pandas as pd
+
+    from course_kit import i18n
+
+    lang = i18n.check_language(lang) if lang else i18n.get_language()
+    checked = i18n.review_status(lang)
+
+    def status(catalogs: list[str]) -> str:
+        if lang == "en":
+            return text("course.status.source", lang)
+        reviewed = all(checked.get(c, "machine") == "reviewed" for c in catalogs)
+        return text(f"course.status.{'reviewed' if reviewed else 'machine'}", lang)
+
+    names = _catalog_names()
+    groups = [(title(nb["file"], lang), _catalogs_of(nb["file"], names)) for nb in NOTEBOOKS]
+    groups.append((text("course.status.kit", lang), _kit_catalogs(names)))
+    rows = [(name, ", ".join(catalogs), status(catalogs)) for name, catalogs in groups]
+    columns = [text(f"course.col.{c}", lang) for c in ("notebook", "catalogs", "status")]
+    return pd.DataFrame(rows, columns=columns)

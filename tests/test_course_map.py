@@ -116,3 +116,83 @@ def test_renamed_notebooks_point_at_listed_notebooks():
         assert new in listed, f"{old} was renamed to {new}, which is not in the course map"
         assert old not in listed
         assert not (NOTEBOOKS / old).exists(), f"{old} still exists beside its new name"
+
+
+# --- the words of the course map and each edition's review status ------------------------
+
+
+def test_course_map_words_follow_the_language():
+    english = course.course_map(lang="en")
+    assert list(english.columns) == ["day", "notebook", "title", "minutes", "objectives"]
+    assert english["title"].tolist() == [nb["title"] for nb in course.NOTEBOOKS]
+    for lang in ("sv", "nb"):
+        frame = course.course_map(lang=lang)
+        assert frame.iloc[:, 1].tolist() == english["notebook"].tolist()  # file names stay
+        expected = [course.text(f"course.day.{nb['day']}", lang) for nb in course.NOTEBOOKS]
+        assert frame.iloc[:, 0].tolist() == expected
+
+
+def test_every_section_has_one_title():
+    # a section named twice must carry the same title: it is one catalog entry
+    seen = {}
+    for goal in course.LEARNING_OBJECTIVES:
+        for file, number, title in goal["sections"]:
+            assert seen.setdefault((file, number), title) == title, (file, number)
+
+
+def test_status_words_are_the_review_status_of_i18n():
+    from course_kit import i18n
+
+    for status, words in i18n.REVIEW_STATUS.items():
+        assert course.text(f"course.status.{status}", "en") == words
+
+
+def test_english_edition_is_the_reference():
+    frame = course.translation_status("en")
+    assert len(frame) == len(course.NOTEBOOKS) + 1  # every notebook, then the kit's texts
+    assert set(frame["status"]) == {"English reference edition"}
+    assert frame["notebook"].tolist()[:-1] == [nb["title"] for nb in course.NOTEBOOKS]
+    kit = frame["catalogs"].iloc[-1].split(", ")
+    assert {"messages", "course", "method_social"} <= set(kit)
+    assert not any(c.startswith(("cells_", "notebooks/")) for c in kit)
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_translation_status_shows_what_is_still_to_be_checked(lang, monkeypatch):
+    from course_kit import i18n
+
+    first = course.NOTEBOOKS[1]["file"]  # 01-...: a markdown catalog and a code-cell catalog
+    second = course.NOTEBOOKS[2]["file"]
+    reviewed = {f"notebooks/{first[:-6]}": "reviewed", "cells_01": "reviewed"}
+    # half reviewed: the notebook still needs its code cells' texts checked
+    reviewed[f"notebooks/{second[:-6]}"] = "reviewed"
+    monkeypatch.setattr(i18n, "review_status", lambda code: reviewed if code == lang else {})
+    frame = course.translation_status(lang)
+    status = dict(zip(frame.iloc[:, 1], frame.iloc[:, 2], strict=True))
+    done = course.text("course.status.reviewed", lang)
+    waiting = course.text("course.status.machine", lang)
+    assert done != waiting
+    assert status[f"notebooks/{first[:-6]}, cells_01"] == done
+    assert status[f"notebooks/{second[:-6]}, cells_02"] == waiting
+    assert list(frame.iloc[:, 2]).count(done) == 1
+    assert frame.iloc[1, 0] == course.title(first, lang)
+
+
+def test_review_json_marks_a_catalog_reviewed(tmp_path, monkeypatch):
+    # the real file format: locale/<lang>/review.json, read by i18n.review_status
+    from course_kit import i18n
+
+    (tmp_path / "sv").mkdir()
+    (tmp_path / "sv" / "review.json").write_text(
+        '{"_comment": "x", "notebooks/00-start-here": "reviewed"}', encoding="utf-8"
+    )
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    frame = course.translation_status("sv")
+    assert frame.iloc[0, 2] == course.text("course.status.reviewed", "sv")
+    assert frame.iloc[1, 2] == course.text("course.status.machine", "sv")
+
+
+def test_index_shows_the_translation_status_in_one_code_cell():
+    nb = json.loads((NOTEBOOKS / "index.ipynb").read_text(encoding="utf-8"))
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    assert len(code) == 1 and "ck.course.translation_status()" in code[0]
