@@ -9,12 +9,20 @@ or Bufdir's evidence summary) or "not graded", and the source with its DOI and
 URL. A result published without a
 number is a direction ("may reduce", "no effect found") with empty numbers.
 
+In the Swedish and Norwegian editions the navigator's labels, the column
+headers, the category words (outcome groups, certainty levels) and the free text
+written for the course (the columns marked ``"translate": true`` in the schema:
+population, notes, ...) are translated; published values (study names, effect
+measures, numbers) stay as published, with the numbers in the reader's locale.
+The filters always work on the English values of the table.
+
 * :func:`load` - the table, validated against its schema;
 * :func:`filter_evidence` - the filters of the navigator, as a pure function;
 * :func:`navigator` - an ipywidgets panel with filters, a sortable table and a
   small forest-style chart;
 * :func:`to_html` - the same navigator as one self-contained HTML page (plain
   JavaScript, no network), for people who do not run Python;
+* :func:`show` - rows of the table to show participants, in their language;
 * :func:`sensitivity_infants_exercise` - the self-check of notebook 11 (evidence to practice).
 
 Examples
@@ -36,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
+from course_kit import i18n
 from course_kit._validation import check_choice, check_number
 from course_kit.grade import LEVELS
 from course_kit.messages import text
@@ -75,6 +84,29 @@ SHOWN_COLUMNS = (
     "source",
     "year",
 )
+#: Free text written for the course (``"translate": true`` in the schema): shown through
+#: :func:`course_kit.i18n.dataset_text`, one translation per row and column.
+TRANSLATED_COLUMNS = (
+    "intervention",
+    "population",
+    "risk_group",
+    "comparison",
+    "outcome",
+    "direction",
+    "certainty_source",
+    "notes",
+)
+_NUMBER_COLUMNS = (
+    "age_min_months",
+    "age_max_months",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "n_studies",
+    "n_participants",
+    "year",
+)
+_DATASET = "evidence_table"
 
 
 def load():
@@ -86,6 +118,90 @@ def load():
     from course_kit import datasets
 
     return datasets.load("evidence_table")
+
+
+def column_label(column: str) -> str:
+    """The header of ``column`` in the reader's language (English: the column's name)."""
+    return text(f"evidence.column.{column}")
+
+
+def level_label(level: str) -> str:
+    """A certainty level (``"moderate"``, ``"not graded"``, ...) in the reader's language."""
+    return text(f"evidence.level.{level}")
+
+
+def _word(value, prefix: str) -> str:
+    # a category word of the table; an unknown value (a participant's own table) stays as it is
+    key = f"evidence.{prefix}.{value}"
+    from course_kit import messages
+
+    return text(key) if key in messages.EN else value
+
+
+def _cell(value, column: str, row_id, lang: str) -> str:
+    """One value of the table as a participant reads it (text; empty when missing)."""
+    import pandas as pd
+
+    if not isinstance(value, str) and pd.isna(value):
+        return ""
+    if column in TRANSLATED_COLUMNS:
+        return i18n.dataset_text(_DATASET, row_id, column, str(value), lang)
+    if column == "certainty":
+        return _word(value, "level") if value in CERTAINTY_LEVELS else str(value)
+    if column == "outcome_group":
+        return _word(value, "group")
+    if column == "measure":
+        return _word(value, "measure")
+    if column in _NUMBER_COLUMNS:
+        number = value.item() if hasattr(value, "item") else value
+        whole = isinstance(number, int) and not isinstance(number, bool)
+        return i18n.format_value(number, "d" if whole else "g", lang)
+    return str(value)
+
+
+def localise(rows, columns=None):
+    """The values of ``rows`` as text in the reader's language (same index and columns).
+
+    Free text written for the course is translated, category words too; published
+    values stay as published; numbers are written in the reader's locale (``0,34``).
+    """
+    lang = i18n.get_language()
+    columns = list(rows.columns if columns is None else columns)
+    ids = rows["id"] if "id" in rows else rows.index.to_series()
+    out = rows.loc[:, columns].astype(object).copy()
+    for column in columns:
+        out[column] = [_cell(v, column, i, lang) for v, i in zip(rows[column], ids, strict=True)]
+    return out
+
+
+def show(rows, columns=None):
+    """Rows of the evidence table to show participants: their language, their locale.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        Rows of the table, e.g. ``load().head(10)``.
+    columns : list of str, optional
+        The columns to show (default: all).
+
+    Returns
+    -------
+    DataFrame
+        English: the rows themselves. Swedish and Norwegian: translated headers,
+        translated free text and category words, numbers with a decimal comma.
+    """
+    columns = list(rows.columns if columns is None else columns)
+    if i18n.get_language() == "en":
+        return rows.loc[:, columns]
+    shown = localise(rows, columns)
+    return shown.rename(columns={c: column_label(c) for c in columns})
+
+
+def _label(rows, column: str, value) -> str:
+    """The label of ``value`` of ``column``, from the first row that has it."""
+    first = rows.index[rows[column] == value][0]
+    row_id = rows.loc[first, "id"] if "id" in rows else first
+    return _cell(value, column, row_id, i18n.get_language())
 
 
 def _age_overlaps(table, low: float, high: float):
@@ -162,9 +278,13 @@ def filter_evidence(
             raise TypeError(f"text must be text (got {text!r}).")
         needle = text.strip().lower()
         hits = np.zeros(len(table), dtype=bool)
-        for column in TEXT_COLUMNS:
-            if column in table:
-                hits |= table[column].fillna("").str.lower().str.contains(needle, regex=False)
+        columns = [c for c in TEXT_COLUMNS if c in table]
+        # a Swedish or Norwegian reader searches the words they read, too
+        shown = localise(table, columns) if i18n.get_language() != "en" else None
+        for column in columns:
+            hits |= table[column].fillna("").str.lower().str.contains(needle, regex=False)
+            if shown is not None:
+                hits |= shown[column].str.lower().str.contains(needle, regex=False).to_numpy()
         keep &= hits
     return table[keep]
 
@@ -205,9 +325,15 @@ def chart(rows, ax=None):
     ax.axvline(1.0 if measure == "OR" else 0.0, color=COLORS["null"], lw=1)
     if measure == "OR":
         ax.set_xscale("log")
-    labels = [f"{a} - {b}" for a, b in zip(shown["intervention"], shown["outcome"], strict=True)]
+    words = localise(shown, ["intervention", "outcome"])
+    labels = [
+        text("evidence.chart_row", intervention=a, outcome=b)
+        for a, b in zip(words["intervention"], words["outcome"], strict=True)
+    ]
     ax.set_yticks(y, [label if len(label) < 45 else label[:44] + "..." for label in labels])
-    ax.set_title(text("evidence.chart_title", measure=measure, n=len(shown)), fontsize=10)
+    ax.set_title(
+        text("evidence.chart_title", measure=_word(measure, "measure"), n=len(shown)), fontsize=10
+    )
     return ax
 
 
@@ -217,28 +343,39 @@ def chart_alt(rows) -> str:
     if measure is None:
         return text("evidence.chart_alt_none")
     shown = rows[(rows["measure"] == measure) & rows["estimate"].notna()]
+    words = localise(shown, ["intervention", "outcome", "estimate"])
     items = "; ".join(
-        f"{a}, {o}: {e:g}"
-        for a, o, e in zip(shown["intervention"], shown["outcome"], shown["estimate"], strict=True)
+        text("evidence.chart_item", intervention=a, outcome=o, estimate=e)
+        for a, o, e in zip(words["intervention"], words["outcome"], words["estimate"], strict=True)
     )
-    return text("evidence.chart_alt", measure=measure, n=len(shown), items=items)
+    return text("evidence.chart_alt", measure=_word(measure, "measure"), n=len(shown), items=items)
+
+
+def _choices(table, column: str):
+    """(label, value) of every value of ``column``, sorted by what the reader sees."""
+    pairs = [(_label(table, column, v), v) for v in table[column].unique()]
+    return sorted(pairs)
 
 
 def _options(table, column: str):
-    return [(text("evidence.all"), None), *[(v, v) for v in sorted(table[column].unique())]]
+    return [(text("evidence.all"), None), *_choices(table, column)]
+
+
+def _headers() -> dict[str, str]:
+    """The navigator's column headers ('certainty rated by' for the rater's column)."""
+    headers = {c: column_label(c) for c in SHOWN_COLUMNS}
+    headers["certainty_source"] = text("evidence.rated_by")
+    return headers
 
 
 def _table_html(rows) -> str:
     if rows.empty:
         return f"<p>{html.escape(text('evidence.no_rows'))}</p>"
-    key = ("html", *rows["id"], *rows["estimate"].astype(str))
+    lang = i18n.get_language()
+    key = ("html", lang, *rows["id"], *rows["estimate"].astype(str))
     if key not in _CHART_CACHE:  # pandas' to_html is slow; the same view is reused often
-        shown = rows.loc[:, list(SHOWN_COLUMNS)].rename(
-            columns={"certainty_source": text("evidence.rated_by")}
-        )
-        _CHART_CACHE[key] = shown.to_html(
-            index=False, na_rep="", escape=True, float_format=lambda v: f"{v:g}"
-        )
+        shown = localise(rows, SHOWN_COLUMNS).rename(columns=_headers())
+        _CHART_CACHE[key] = shown.to_html(index=False, na_rep="", escape=True)
     return _CHART_CACHE[key]
 
 
@@ -248,7 +385,7 @@ def chart_png(rows) -> bytes:
 
     from course_kit.teaching import figure_png
 
-    key = ("png", *rows["id"], *rows["estimate"].astype(str))  # str: NaN != NaN
+    key = ("png", i18n.get_language(), *rows["id"], *rows["estimate"].astype(str))  # NaN != NaN
     if key not in _CHART_CACHE:
         fig, ax = plt.subplots(figsize=(7, 0.5 + 0.3 * max(len(rows), 3)), layout="constrained")
         chart(rows, ax=ax)
@@ -279,8 +416,7 @@ def navigator(table=None):
     )
     intervention.add_class("ck-main-widget")
     outcome = widgets.Dropdown(
-        options=_options(table, "outcome_group")
-        + [(o, o) for o in sorted(table["outcome"].unique())],
+        options=_options(table, "outcome_group") + _choices(table, "outcome"),
         description=text("evidence.outcome"),
     )
     age = widgets.Dropdown(
@@ -293,12 +429,15 @@ def navigator(table=None):
         description=text("evidence.age"),
     )
     certainty = widgets.Dropdown(
-        options=[(text("evidence.all"), None), *[(lv, lv) for lv in reversed(LEVELS)]],
+        options=[(text("evidence.all"), None), *[(level_label(lv), lv) for lv in reversed(LEVELS)]],
         description=text("evidence.certainty"),
     )
     search = widgets.Text(description=text("evidence.search"), continuous_update=False)
     sort = widgets.Dropdown(
-        options=["intervention", "outcome", "year", "estimate", "certainty"],
+        options=[
+            (column_label(c), c)
+            for c in ("intervention", "outcome", "year", "estimate", "certainty")
+        ],
         description=text("evidence.sort"),
     )
     count = widgets.HTML()
@@ -339,7 +478,7 @@ def navigator(table=None):
 
 
 _PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
@@ -358,7 +497,7 @@ th {{ background: #e5f0f8; cursor: pointer; }}
  <option value="">{all}</option><option value="0,12">0-11</option>
  <option value="12,36">12-35</option><option value="36,72">36-71</option></select></label>
 <label>{l_certainty} <select id="f-certainty"><option value="">{all}</option>
- <option>high</option><option>moderate</option><option>low</option><option>very low</option>
+{certainty_options}
 </select></label>
 <label>{l_search} <input id="f-search" type="search"></label>
 </div>
@@ -373,15 +512,21 @@ const LEVELS = ["very low", "low", "moderate", "high"];
 const RANK = {{"very low": 0, "low": 1, "low to moderate": 1, "moderate": 2, "high": 3}};
 const TEXT = {text_columns};
 const ALL = {all_json};
-const RATED_BY = {rated_by_json};
+const HEADERS = {headers_json};
+// what a reader sees of each value (translated; numbers in the reader's locale): the
+// filters and the sorting work on the values themselves
+const LABELS = {labels_json};
 let sortKey = "intervention", sortUp = true;
-function fill(id, values) {{
+function fill(id, values, labels) {{
   const sel = document.getElementById(id);
   sel.add(new Option(ALL, ""));
-  [...new Set(values)].sort().forEach(v => sel.add(new Option(v, v)));
+  const label = v => labels[v] ?? v;
+  [...new Set(values)].sort((a, b) => (label(a) > label(b)) - (label(a) < label(b)))
+    .forEach(v => sel.add(new Option(label(v), v)));
 }}
-fill("f-intervention", ROWS.map(r => r.intervention));
-fill("f-outcome", ROWS.map(r => r.outcome_group).concat(ROWS.map(r => r.outcome)));
+fill("f-intervention", ROWS.map(r => r.intervention), LABELS.intervention);
+fill("f-outcome", ROWS.map(r => r.outcome_group).concat(ROWS.map(r => r.outcome)),
+     Object.assign({{}}, LABELS.outcome_group, LABELS.outcome));
 function keep(r) {{
   const v = id => document.getElementById(id).value;
   if (v("f-intervention") && r.intervention !== v("f-intervention")) return false;
@@ -393,7 +538,8 @@ function keep(r) {{
   }}
   if (v("f-certainty") && !(RANK[r.certainty] >= RANK[v("f-certainty")])) return false;
   const q = v("f-search").trim().toLowerCase();
-  if (q && !TEXT.some(c => String(r[c] ?? "").toLowerCase().includes(q))) return false;
+  if (q && !TEXT.some(c => (String(r[c] ?? "") + " " + r._shown[c]).toLowerCase().includes(q)))
+    return false;
   return true;
 }}
 function render() {{
@@ -413,9 +559,9 @@ function render() {{
       const td = document.createElement("td");
       if (c === "source" && r.url) {{
         const a = document.createElement("a");
-        a.href = r.url; a.textContent = r.source; a.rel = "noopener";
+        a.href = r.url; a.textContent = r._shown.source; a.rel = "noopener";
         td.appendChild(a);
-      }} else td.textContent = r[c] === null ? "" : String(r[c]);
+      }} else td.textContent = r._shown[c];
       tr.appendChild(td);
     }});
     return tr;
@@ -424,7 +570,7 @@ function render() {{
 const head = document.querySelector("#results thead tr");
 COLUMNS.forEach(c => {{
   const th = document.createElement("th");
-  th.textContent = c === "certainty_source" ? RATED_BY : c; th.dataset.column = c;
+  th.textContent = HEADERS[c]; th.dataset.column = c;
   th.addEventListener("click", () => {{
     sortUp = sortKey === c ? !sortUp : true; sortKey = c; render();
   }});
@@ -435,6 +581,14 @@ document.querySelectorAll("#filters select, #filters input").forEach(
 render();
 </script></body></html>
 """
+
+
+def _script_json(value) -> str:
+    # JSON inside a <script>: "<", ">" and "&" escaped so that no text can break out of it
+    data = json.dumps(value, ensure_ascii=False)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        data = data.replace(char, code)
+    return data
 
 
 def to_html(path, table=None) -> Path:
@@ -458,9 +612,10 @@ def to_html(path, table=None) -> Path:
     if path.exists():
         raise ValueError(f"path {path} exists already: choose a new file name.")
     records = json.loads(table.to_json(orient="records", force_ascii=False))
-    data = json.dumps(records, ensure_ascii=False)
-    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        data = data.replace(char, code)
+    shown = localise(table, list(dict.fromkeys([*SHOWN_COLUMNS, *TEXT_COLUMNS])))
+    for record, (_, words) in zip(records, shown.iterrows(), strict=True):
+        record["_shown"] = words.to_dict()
+    data = _script_json(records)
     page = _PAGE.format(
         title=html.escape(text("evidence.page_title")),
         intro=html.escape(text("evidence.page_intro")),
@@ -471,7 +626,18 @@ def to_html(path, table=None) -> Path:
         l_search=html.escape(text("evidence.search")),
         all=html.escape(text("evidence.all")),
         all_json=json.dumps(text("evidence.all")),
-        rated_by_json=json.dumps(text("evidence.rated_by")),
+        lang=i18n.get_language(),
+        certainty_options="\n".join(
+            f'<option value="{lv}">{html.escape(level_label(lv))}</option>'
+            for lv in reversed(LEVELS)
+        ),
+        headers_json=_script_json(_headers()),
+        labels_json=_script_json(
+            {
+                c: {value: label for label, value in _choices(table, c)}
+                for c in ("intervention", "outcome_group", "outcome")
+            }
+        ),
         data=data,
         columns=json.dumps(list(SHOWN_COLUMNS)),
         text_columns=json.dumps(list(TEXT_COLUMNS)),
@@ -503,14 +669,14 @@ def sensitivity_infants_exercise(table=None):
     from course_kit.teaching.exercises import MultiSelectExercise
 
     table = load() if table is None else table
-    options = sorted(
-        filter_evidence(table, outcome="parental sensitivity")["intervention"].unique()
-    )
+    rows = filter_evidence(table, outcome="parental sensitivity")
+    # the options as the navigator names the interventions (translated in sv/nb)
+    label = {value: name for name, value in _choices(rows, "intervention")}
     key = "exercises.06.sensitivity_infants"
     return MultiSelectExercise(
         text(f"{key}.question"),
-        options=options,
-        answers=sensitivity_infants_answer(table),
+        options=sorted(label.values()),
+        answers=[label[v] for v in sensitivity_infants_answer(table)],
         hint=text(f"{key}.hint"),
         solution=text(f"{key}.solution"),
     )

@@ -33,6 +33,11 @@ class GradeRating:
     reasons: dict = field(default_factory=dict)
 
     @property
+    def name(self) -> str:
+        """The level as a word in the reader's language (English: ``level`` itself)."""
+        return level_name(self.level)
+
+    @property
     def meaning(self) -> str:
         """What the level means, in plain words."""
         return text(f"grade.level.{self.level}")
@@ -40,11 +45,11 @@ class GradeRating:
     def summary(self) -> str:
         steps = text(
             "grade.steps",
-            start=self.start,
+            start=level_name(self.start),
             down=self.downgraded,
             up=self.upgraded,
         )
-        return f"{text('grade.result', level=self.level)} {steps}\n{self.meaning}"
+        return f"{text('grade.result', level=self.name)} {steps}\n{self.meaning}"
 
     def _repr_html_(self) -> str:
         colours = {
@@ -54,9 +59,21 @@ class GradeRating:
             "very low": "#b2182b",
         }
         return (
-            f'<p><b style="color:{colours[self.level]}">{text("grade.result", level=self.level)}</b>'
+            f'<p><b style="color:{colours[self.level]}">{text("grade.result", level=self.name)}</b>'
             f"<br>{self.meaning}</p>"
         )
+
+
+def level_name(level: str) -> str:
+    """A GRADE level (``"very low"``, ...) as a word in the reader's language.
+
+    Examples
+    --------
+    >>> level_name("moderate")
+    'moderate'
+    """
+    check_choice(level, "level", LEVELS)
+    return text(f"grade.name.{level}")
 
 
 def rate(design: str = "rct", *, upgrades: dict | None = None, **downgrades: int) -> GradeRating:
@@ -129,12 +146,19 @@ def grade_widget():
     import ipywidgets as widgets
 
     design = widgets.ToggleButtons(
-        options=[("Randomised trials", "rct"), ("Observational studies", "observational")],
-        description="Design",
+        options=[
+            (text("grade.widget.rct"), "rct"),
+            (text("grade.widget.observational"), "observational"),
+        ],
+        description=text("grade.widget.design"),
     )
     pickers = {
         name: widgets.Dropdown(
-            options=[("no concern", 0), ("serious (-1)", 1), ("very serious (-2)", 2)],
+            options=[
+                (text("grade.widget.no_concern"), 0),
+                (text("grade.widget.serious"), 1),
+                (text("grade.widget.very_serious"), 2),
+            ],
             value=0,
             description="",
             # its accessible name: the concern named in the label next to it

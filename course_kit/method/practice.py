@@ -292,11 +292,21 @@ _KIND_WORDS = {
 }
 
 
+def _kind_words() -> list[tuple[str, str]]:
+    """(word, kind) a participant may write before a note: English, and their own language."""
+    pairs = list(_KIND_WORDS.items())
+    for kind in FRAGMENT_KINDS:
+        # the kind's label as the log prints it ("missed signal"), and the words of the edition
+        own = [text(f"practice.kind.{kind}"), *text(f"practice.words.{kind}").split(",")]
+        pairs += [(w.strip().lower().replace(" ", "_"), kind) for w in own if w.strip()]
+    return pairs
+
+
 def _kind_from(words: str) -> tuple[str, str]:
     """('praise', 'rest of the text') from 'praise: rest' (the kind word is optional)."""
     head, sep, rest = words.partition(":")
     key = head.strip().lower().replace(" ", "_")
-    for word, kind in _KIND_WORDS.items():
+    for word, kind in _kind_words():
         if sep and (key == word or key.startswith(word)):
             return kind, rest.strip()
     return "other", words.strip()
@@ -425,8 +435,9 @@ class PracticeLog:
     ----------
     path : str or Path
         The log file, e.g. ``"my-practice-log.json"`` in your workspace.
-    family : str, default "Family A"
-        A code for the family - never a name.
+    family : str, optional
+        A code for the family - never a name. Default: "Family A" (in the
+        reader's language, e.g. "Familj A").
 
     Examples
     --------
@@ -438,8 +449,10 @@ class PracticeLog:
     1
     """
 
-    def __init__(self, path, family: str = "Family A"):
+    def __init__(self, path, family: str | None = None):
         self.path = Path(path)
+        if family is None:
+            family = text("practice.family.default")
         if self.path.suffix.lower() != ".json":
             raise PracticeLogError(text("practice.not_json", path=self.path.name))
         family = _free_text(family, "family")
@@ -555,7 +568,11 @@ class PracticeLog:
         )
 
     def _repr_html_(self) -> str:
-        table = self.to_frame().to_html(index=False) if self.entries else ""
+        table = ""
+        if self.entries:
+            frame = self.to_frame()
+            headers = {c: text(f"practice.column.{c}") for c in frame.columns}
+            table = frame.rename(columns=headers).to_html(index=False)
         return f"<p>{html.escape(self.summary())}</p>" + table
 
     # -- exports ------------------------------------------------------------------------------
@@ -698,8 +715,9 @@ def reflection_outline(log: PracticeLog | None = None) -> str:
 
 # --- Markdown and PDF export ------------------------------------------------------------------
 
-# fpdf2's built-in fonts cover Latin-1 (all of Swedish and Norwegian); other typographic
-# characters are replaced so that an export never fails on a pasted dash or quote.
+# fpdf2's built-in fonts cover Latin-1 (all of Swedish and Norwegian: å ä ö ø æ); other
+# typographic characters are replaced so that an export never fails on a pasted dash or
+# quote, or on the minus sign and the (narrow) no-break spaces of Swedish and Norwegian numbers.
 _PDF_REPLACE = {
     "\u2013": "-",
     "\u2014": "-",
@@ -711,6 +729,12 @@ _PDF_REPLACE = {
     "\u2022": "-",
     "\u2212": "-",
     "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u2011": "-",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2192": "->",
 }
 
 
@@ -867,7 +891,7 @@ def plot_sensitivity(log: PracticeLog, ax=None):
     import matplotlib.pyplot as plt
 
     if not isinstance(log, PracticeLog):
-        raise TypeError("log must be a PracticeLog, e.g. practice.PracticeLog('my-log.json').")
+        raise TypeError(text("practice.not_a_log"))
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.2), layout="constrained")
     rated = [(e.session, e.sensitivity) for e in log.sessions() if e.sensitivity is not None]
@@ -901,7 +925,7 @@ def example_log(folder=None) -> PracticeLog:
     [1, 2]
     """
     folder = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="ck-practice-"))
-    log = PracticeLog(folder / "example-practice-log.json", family="Example family")
+    log = PracticeLog(folder / "example-practice-log.json", family=text("practice.family.example"))
     # SYNTHETIC: a theme and the participant's own rating per session, chosen for the demo
     for session, theme, rating in ((1, "exploration_attachment", 4), (2, "subtle_signals", 5)):
         log.add(
