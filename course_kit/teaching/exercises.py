@@ -482,6 +482,16 @@ def _norm(option: str) -> str:
     return " ".join(str(option).split()).casefold()
 
 
+def _and_list(items: list[str]) -> str:
+    """``"a), b) and c)"`` in the reader's language (Babel's list pattern outside English)."""
+    lang = i18n.get_language()
+    if lang != "en":
+        from babel.lists import format_list
+
+        return format_list(items, locale=i18n.LOCALES[lang])
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _check_options(options) -> list[str]:
     if isinstance(options, str) or not isinstance(options, Sequence):
         raise TypeError("options must be a list of texts, e.g. ['secure', 'avoidant'].")
@@ -656,7 +666,7 @@ class MultiSelectExercise(_Exercise):
             return self._feedback("close", text("exercises.multi_missing", missing=missing))
         ticked = [o for o in self.options if o in wrong]  # in the order shown
         letters = [f"{chr(ord('a') + self.options.index(o))})" for o in ticked]
-        named = letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
+        named = _and_list(letters)
         key = (
             "exercises.multi_wrong_named"
             if len(ticked) == 1
