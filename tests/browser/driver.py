@@ -267,17 +267,18 @@ def _mark_exercise(page, index: int) -> str:
     return kind
 
 
-def try_exercise(page, index: int, attempt: int) -> tuple[str, str]:
+def try_exercise(page, index: int, attempt: int, answer: str | None = None) -> tuple[str, str]:
     """Give exercise ``index`` a wrong or empty answer, press Check, return (answer, feedback).
 
     ``attempt`` 0 and 1 are two different answers: for a text box ``"-999"``
     and ``"banana"``; for a dropdown no choice and then the last option; for
-    tick boxes none ticked and then all ticked.
+    tick boxes none ticked and then all ticked. ``answer`` replaces the text
+    answer (e.g. a number with a decimal comma); other kinds ignore it.
     """
     kind = _mark_exercise(page, index)
     exercise = page.locator('[data-ck-current="exercise"]')
     if kind == "text":
-        answer = ("-999", "banana")[attempt % 2]
+        answer = answer if answer is not None else ("-999", "banana")[attempt % 2]
         box = exercise.locator(f"{EXERCISE_INPUT} input, input{EXERCISE_INPUT}").first
         box.fill(answer)
         box.press("Tab")  # some boxes send their value on change, not on each key

@@ -100,7 +100,9 @@ def _log_tail(log: Path, n: int = 40) -> str:
 
 
 @contextlib.contextmanager
-def start_lab(root_dir, *, timeout: float = 60.0, extra_args=()) -> Iterator[LabServer]:
+def start_lab(
+    root_dir, *, timeout: float = 60.0, extra_args=(), overrides=None
+) -> Iterator[LabServer]:
     """Run JupyterLab on ``root_dir`` for the duration of the ``with`` block.
 
     Parameters
@@ -112,6 +114,8 @@ def start_lab(root_dir, *, timeout: float = 60.0, extra_args=()) -> Iterator[Lab
         Seconds to wait for the server to answer ``/api/status``.
     extra_args : sequence of str
         More command-line options for ``jupyter lab``.
+    overrides : dict, optional
+        More JupyterLab default settings (``overrides.json``), e.g. the interface language.
 
     Yields
     ------
@@ -127,7 +131,8 @@ def start_lab(root_dir, *, timeout: float = 60.0, extra_args=()) -> Iterator[Lab
     }
     for folder in dirs.values():
         folder.mkdir()
-    (dirs["settings"] / "overrides.json").write_text(json.dumps(OVERRIDES, indent=1))
+    settings = {**OVERRIDES, **(overrides or {})}
+    (dirs["settings"] / "overrides.json").write_text(json.dumps(settings, indent=1))
 
     env = dict(os.environ)
     # The test session sets MPLBACKEND=Agg; a kernel that inherits it shows no plots.
