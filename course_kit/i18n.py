@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -49,6 +50,7 @@ __all__ = [
     "review_status",
     "set_language",
     "translate",
+    "using",
 ]
 
 #: The editions of the course, English first (the reference).
@@ -93,6 +95,26 @@ def set_language(lang: str | None) -> None:
     """
     global _chosen
     _chosen = None if lang is None else check_language(lang)
+
+
+@contextlib.contextmanager
+def using(lang: str | None):
+    """Use ``lang`` inside a ``with`` block, then go back to what was chosen before.
+
+    Examples
+    --------
+    >>> from course_kit import i18n, messages
+    >>> with i18n.using("en"):
+    ...     messages.text("exercises.check_button")
+    'Check'
+    """
+    global _chosen
+    before = _chosen
+    _chosen = None if lang is None else check_language(lang)
+    try:
+        yield
+    finally:
+        _chosen = before
 
 
 @functools.lru_cache(maxsize=64)

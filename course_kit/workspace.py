@@ -72,6 +72,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course_kit._result import Result
+from course_kit.i18n import using as i18n_using
 from course_kit.messages import text
 
 MANIFEST = ".course-kit.json"
@@ -1003,6 +1004,11 @@ def run(args) -> int:
     server start sees it in the file browser; a successful run removes it.
     Files that were skipped (``report.problems``) give exit code 1.
     """
+    with i18n_using(_command_language(args)):
+        return _run(args)
+
+
+def _run(args) -> int:
     directory = args.dir
     try:
         if args.action == "init":
@@ -1021,6 +1027,16 @@ def run(args) -> int:
     _remove_problem_file(report.path.parent)
     print(report.summary())
     return 1 if report.problems else 0
+
+
+def _command_language(args) -> str | None:
+    # The command's own messages in the edition being set up (--lang), else the
+    # workspace's: a Swedish participant reads "make lab LANG=sv" output in Swedish.
+    try:
+        folder = Path(DEFAULT_DIR if args.dir is None else args.dir).expanduser()
+        return getattr(args, "lang", None) or _language(folder, None)
+    except (ValueError, OSError):
+        return None
 
 
 def _plain(exc: OSError) -> str:
