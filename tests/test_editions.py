@@ -100,3 +100,34 @@ def test_run_editions_show_solutions_only_to_instructors(editions):
         state = json.dumps(nb.metadata.get("widgets", {}))
         shown[edition] = "ck-exercise-solution" in state
     assert shown == {"participant": False, "instructor": True}
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_swedish_and_norwegian_editions_leave_out_what_the_english_one_leaves_out(
+    editions, tmp_path, lang
+):
+    import course_kit.editions as ck_editions
+
+    english_out, _ = editions
+    script = _load_script()
+    written = script.build(tmp_path, lang=lang)
+    assert sorted(p.name for p in written["participant"]) == [p.name for p in SOURCES]
+    for source in SOURCES:
+        english = json.loads((english_out / "participant" / source.name).read_text("utf-8"))
+        mine = json.loads((tmp_path / "participant" / source.name).read_text("utf-8"))
+        assert [c["id"] for c in mine["cells"]] == [c["id"] for c in english["cells"]]
+        full = ck_editions.translate_notebook(
+            json.loads(source.read_text("utf-8")), lang, source.name
+        )
+        full_text = {c["id"]: "".join(c["source"]) for c in full["cells"]}
+        original = {
+            c["id"]: "".join(c["source"]) for c in json.loads(source.read_text("utf-8"))["cells"]
+        }
+        for en_cell, cell in zip(english["cells"], mine["cells"], strict=True):
+            shortened = "".join(en_cell["source"]).strip() != original[en_cell["id"]].strip()
+            if cell["cell_type"] == "markdown" and shortened:
+                # an instructor note was cut from this cell: from the translation too
+                assert len("".join(cell["source"])) < len(full_text[cell["id"]])
+        instructor = json.loads((tmp_path / "instructor" / source.name).read_text("utf-8"))
+        assert instructor["metadata"]["course_kit"]["language"] == lang
+        assert "COURSE_KIT_INSTRUCTOR" in "".join(instructor["cells"][1]["source"])
