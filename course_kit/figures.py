@@ -85,6 +85,11 @@ def _synthetic_favours() -> tuple[str, str]:
     return text("plots.favours_control"), text("plots.fig_synthetic_favours")
 
 
+def _outcome(outcome: str) -> str:
+    """An outcome of the SYNTHETIC literature in the reader's language (a title word)."""
+    return text(f"plots.outcome.{outcome.replace(' ', '_')}")
+
+
 def _synthetic_title(what: str) -> str:
     return text("plots.synthetic_title", what=what)
 
@@ -123,7 +128,10 @@ def _vipp_sensitivity() -> PreparedFigure:
         "maternal sensitivity",
         res,
         {
-            "columns": {"n VIPP": n1.astype(int), "n control": n0.astype(int)},
+            "columns": {
+                text("plots.col_n_vipp"): n1.astype(int),
+                text("plots.col_n_control"): n0.astype(int),
+            },
             "title": text("plots.fig_vipp_sens_title"),
             "measure": "d",
             "xlabel": text("plots.fig_vipp_sens_xlabel"),
@@ -152,9 +160,9 @@ def _rayce_sensitivity() -> PreparedFigure:
         res,
         {
             "columns": {
-                "Measure": sel["measure"].to_numpy(),
-                "n int.": sel["n_int"].astype(int).to_numpy(),
-                "n ctrl.": sel["n_ctrl"].astype(int).to_numpy(),
+                text("plots.col_measure"): sel["measure"].to_numpy(),
+                text("plots.col_n_int"): sel["n_int"].astype(int).to_numpy(),
+                text("plots.col_n_ctrl"): sel["n_ctrl"].astype(int).to_numpy(),
             },
             "title": text("plots.fig_rayce_title"),
             "measure": "d",
@@ -190,11 +198,13 @@ def _synthetic_forest(outcome: str) -> PreparedFigure:
         res,
         {
             "columns": {
-                "Year": sel["year"].to_numpy(),
-                "n VIPP": sel["n_vipp"].to_numpy(),
-                "n control": sel["n_control"].to_numpy(),
+                text("plots.col_year"): sel["year"].to_numpy(),
+                text("plots.col_n_vipp"): sel["n_vipp"].to_numpy(),
+                text("plots.col_n_control"): sel["n_control"].to_numpy(),
             },
-            "title": _synthetic_title(text("plots.fig_synthetic_outcome", outcome=outcome)),
+            "title": _synthetic_title(
+                text("plots.fig_synthetic_outcome", outcome=_outcome(outcome))
+            ),
             "measure": "g",
             "xlabel": text("plots.hedges_g"),
             "favours": _synthetic_favours(),
@@ -209,7 +219,7 @@ def _synthetic_risk() -> PreparedFigure:
 
     outcome = "parenting behaviour"
     sel = _synthetic(outcome)
-    risk = [text("plots.fig_risk_group", risk=r.capitalize()) for r in sel["sample_risk"]]
+    risk = [text(f"plots.risk_group.{r}") for r in sel["sample_risk"]]
     res = meta_analysis(sel["yi"], sel["vi"], method="REML", labels=list(sel["study"]))
     sub = subgroup_analysis(sel["yi"], sel["vi"], risk, method="REML", labels=list(sel["study"]))
     return PreparedFigure(
@@ -219,11 +229,11 @@ def _synthetic_risk() -> PreparedFigure:
         res,
         {
             "columns": {
-                "n VIPP": sel["n_vipp"].to_numpy(),
-                "n control": sel["n_control"].to_numpy(),
+                text("plots.col_n_vipp"): sel["n_vipp"].to_numpy(),
+                text("plots.col_n_control"): sel["n_control"].to_numpy(),
             },
             "subgroups": sub,  # drawn, not refitted
-            "title": _synthetic_title(text("plots.fig_synthetic_risk", outcome=outcome)),
+            "title": _synthetic_title(text("plots.fig_synthetic_risk", outcome=_outcome(outcome))),
             "measure": "g",
             "xlabel": text("plots.hedges_g"),
             "favours": _synthetic_favours(),
@@ -243,7 +253,7 @@ def _synthetic_funnel(trimfill: bool) -> PreparedFigure:
     filled = trim_and_fill(res) if trimfill else None
     what = text(
         "plots.fig_synthetic_trimfill" if trimfill else "plots.fig_synthetic_funnel",
-        outcome=outcome,
+        outcome=_outcome(outcome),
     )
     return PreparedFigure(
         "funnel",

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_kit import i18n
 from course_kit._result import Result
 from course_kit._validation import as_float_array, check_choice, check_number, column_as_numbers
 from course_kit.formatting import no_negative_zero
@@ -80,9 +81,18 @@ class ICCResult(Result):
         lines = [text("reliability.icc_title", n=self.n, k=self.k)]
         for form, row in t.iterrows():
             lines.append(
-                f"  {form:<6} {row['icc']:6.3f}  [{row['ci_low']:6.3f}, {row['ci_high']:6.3f}]"
-                f"  F({row['df1']:.0f}, {row['df2']:.0f}) = {row['F']:.2f}, p = {row['pvalue']:.3g}"
-                f"  {row['description']}"
+                text(
+                    "results.icc_line",
+                    form=form,
+                    icc=row["icc"],
+                    low=row["ci_low"],
+                    high=row["ci_high"],
+                    df1=row["df1"],
+                    df2=row["df2"],
+                    F=row["F"],
+                    p=i18n.format_value(row["pvalue"], ".3g"),
+                    description=row["description"],
+                )
             )
         lines.append(text("reliability.icc_note", k=self.k))
         return "\n".join(lines)
@@ -93,7 +103,7 @@ class ICCResult(Result):
         from course_kit.messages import text
 
         title = escape(text("reliability.icc_title", n=self.n, k=self.k))
-        table = self.table.to_html(float_format=lambda x: f"{x:.3f}")
+        table = self.table.to_html(float_format=lambda x: i18n.format_value(x, ".3f"))
         note = escape(text("reliability.icc_note", k=self.k))
         return f"<p><b>{title}</b></p>{table}<p><small>{note}</small></p>"
 
@@ -487,7 +497,9 @@ class CertificationResult(Result):
         colour = "#1b7837" if self.passed else "#b2182b"
         return (
             f"<p style='color:{colour}'><b>{escape(self.verdict)}</b></p>"
-            + self.to_frame().to_html(index=False, float_format=lambda x: f"{x:.2f}")
+            + self.to_frame().to_html(
+                index=False, float_format=lambda x: i18n.format_value(x, ".2f")
+            )
         )
 
 

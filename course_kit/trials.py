@@ -176,9 +176,9 @@ class TrialResult(Result):
                 marker="o",
                 capsize=4,
                 color=colour,
-                label=f"{arm} (n = {len(part)})",
+                label=text(f"plots.trial_arm.{arm}", n=len(part)),
             )
-        ax.set_xticks([0, 1], ["pre", "post"])
+        ax.set_xticks([0, 1], [text("plots.trial_pre"), text("plots.trial_post")])
         ax.set_xlim(-0.4, 1.4)
         ax.set_ylabel(text("trials.plot_ylabel"))
         ax.set_title(text("trials.plot_title"), fontsize=10)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_kit.formatting import p_metafor
+from course_kit.messages import text
 from course_kit.meta import _core
 from course_kit.meta._model import MetaResult, fit_arrays, resolve_inputs
 
@@ -66,10 +67,12 @@ class EggerResult:
     slope_se: float
 
     def summary(self) -> str:
-        return (
-            f"Egger's regression test for funnel plot asymmetry\n"
-            f"t = {self.statistic:.4f}, df = {self.df}, p-val = {p_metafor(self.pvalue)}\n"
-            f"Limit estimate (as se -> 0): {self.intercept:.4f} (se = {self.intercept_se:.4f})"
+        return "\n".join(
+            [
+                text("results.egger_title"),
+                text("results.egger_line", t=self.statistic, df=self.df, p=p_metafor(self.pvalue)),
+                text("results.egger_limit", estimate=self.intercept, se=self.intercept_se),
+            ]
         )
 
 
@@ -151,9 +154,11 @@ class RankTestResult:
     exact: bool
 
     def summary(self) -> str:
-        return (
-            "Rank correlation test for funnel plot asymmetry\n"
-            f"Kendall's tau = {self.statistic:.4f}, p-val = {p_metafor(self.pvalue)}"
+        return "\n".join(
+            [
+                text("results.rank_title"),
+                text("results.rank_line", tau=self.statistic, p=p_metafor(self.pvalue)),
+            ]
         )
 
 
@@ -237,16 +242,25 @@ class TrimFillResult:
         return self.filled.to_frame().assign(imputed=self.imputed)
 
     def summary(self) -> str:
-        return (
-            f"Trim-and-fill ({self.estimator}): estimated number of missing studies on the "
-            f"{self.side} side: {self.k0} (SE = {self.se_k0:.4f})\n\n" + self.filled.summary()
+        head = text(
+            "results.trimfill_summary",
+            estimator=self.estimator,
+            side=text(f"results.side.{self.side}"),
+            k0=self.k0,
+            se=self.se_k0,
         )
+        return head + "\n\n" + self.filled.summary()
 
     def _repr_html_(self) -> str:
         from html import escape
 
         note = escape(
-            f"Trim-and-fill ({self.estimator}): {self.k0} studies imputed on the {self.side} side."
+            text(
+                "results.trimfill_html",
+                estimator=self.estimator,
+                k0=self.k0,
+                side=text(f"results.side.{self.side}"),
+            )
         )
         return f"<div><p>{note}</p>{self.filled._repr_html_()}</div>"
 
@@ -345,8 +359,6 @@ def trim_and_fill(result: MetaResult, estimator: str = "L0", side: str | None = 
         mirrored = 2 * beta - y[k - k0 :]
         imp_y = -mirrored if side == "right" else mirrored
         imp_v = v[k - k0 :].copy()
-        from course_kit.messages import text
-
         labels = [*result.labels, *(text("meta.filled_label", i=i) for i in range(1, k0 + 1))]
         filled = fit_arrays(
             np.concatenate([yi0, imp_y]),

@@ -308,12 +308,18 @@ def _cell_texts(rows, tfun, digits, show_weights, size):
             est_texts.append(fmt.ci(tfun(r.est), tfun(r.lo), tfun(r.hi), digits))
         elif r.kind == "pi":
             est_texts.append(
-                f"[{fmt.number(tfun(r.lo), digits)}, {fmt.number(tfun(r.hi), digits)}]"
+                text(
+                    "plots.interval",
+                    low=fmt.number(tfun(r.lo), digits),
+                    high=fmt.number(tfun(r.hi), digits),
+                )
             )
         else:
             est_texts.append("")
     weight_texts = [
-        f"{r.weight:.1f}%" if r.kind in ("study", "subtotal", "overall") and show_weights else ""
+        text("plots.weight_value", weight=r.weight)
+        if r.kind in ("study", "subtotal", "overall") and show_weights
+        else ""
         for r in rows
     ]
     return label_texts, est_texts, weight_texts

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_kit import i18n
 from course_kit._validation import (
     as_float_array,
     check_choice,
@@ -39,6 +40,14 @@ METHOD_NAMES = {
     "EB": "empirical Bayes",
     "PM": "Paule-Mandel",
 }
+
+
+def method_name(method: str) -> str:
+    """The name of a tau² estimator in the reader's language (names of people stay)."""
+    from course_kit.messages import EN, text
+
+    key = f"results.method.{method}"
+    return text(key) if key in EN else METHOD_NAMES[method]
 
 
 # --- validation shared by the public functions ---------------------------------------
@@ -89,14 +98,16 @@ def resolve_inputs(yi, vi, data, labels=None):
 
 
 @functools.lru_cache(maxsize=64)
-def _default_labels(k: int) -> tuple[str, ...]:
-    return tuple(f"Study {i}" for i in range(1, k + 1))
+def _default_labels(k: int, lang: str) -> tuple[str, ...]:
+    from course_kit.messages import text
+
+    return tuple(text("results.study_label", i=i) for i in range(1, k + 1))
 
 
 def check_labels(labels, k: int) -> list[str]:
-    """Labels as a list of ``k`` strings; default "Study 1", "Study 2", ..."""
+    """Labels as a list of ``k`` strings; default "Study 1", "Study 2", ... (in the reader's language)."""
     if labels is None:
-        return list(_default_labels(k))
+        return list(_default_labels(k, i18n.get_language()))
     if isinstance(labels, str):
         raise TypeError("labels must be a list of study names, not a single string.")
     labels = [str(x) for x in labels]
@@ -249,6 +260,11 @@ def _r_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _num(value, spec: str) -> str:
+    """``format(value, spec)`` in the reader's locale (unchanged in English)."""
+    return i18n.format_value(value, spec)
+
+
 def _summary_text(res) -> str:
     from course_kit.messages import text
 
@@ -256,26 +272,30 @@ def _summary_text(res) -> str:
     if res.is_fixed:
         lines.append(text("meta.summary_title_fixed", k=res.k))
     else:
-        lines.append(text("meta.summary_title_random", k=res.k, method=METHOD_NAMES[res.method]))
+        lines.append(text("meta.summary_title_random", k=res.k, method=method_name(res.method)))
         lines.append("")
-        lines.append(text("meta.summary_tau2", value=f"{res.tau2:.4f}"))
-        lines.append(text("meta.summary_tau", value=f"{res.tau:.4f}"))
-    lines.append(text("meta.summary_i2", value=f"{res.i2:.2f}"))
-    lines.append(text("meta.summary_h2", value=f"{res.h2:.2f}"))
+        lines.append(text("meta.summary_tau2", value=_num(res.tau2, ".4f")))
+        lines.append(text("meta.summary_tau", value=_num(res.tau, ".4f")))
+    lines.append(text("meta.summary_i2", value=_num(res.i2, ".2f")))
+    lines.append(text("meta.summary_h2", value=_num(res.h2, ".2f")))
     lines.append("")
-    lines.append(text("meta.summary_q", df=res.q_df, q=f"{res.q:.4f}", p=p_metafor(res.q_pvalue)))
+    lines.append(
+        text("meta.summary_q", df=res.q_df, q=_num(res.q, ".4f"), p=p_metafor(res.q_pvalue))
+    )
     lines.append("")
     stat = "tval" if res.test == "knha" else "zval"
-    lines.append(text("meta.summary_model", level=f"{100 * res.level:g}"))
+    lines.append(text("meta.summary_model", level=_num(100 * res.level, "g")))
     header = f"{'estimate':>9} {'se':>8} {stat:>8} {'pval':>8} {'ci.lb':>8} {'ci.ub':>8}"
     row = (
-        f"{res.estimate:>9.4f} {res.se:>8.4f} {res.statistic:>8.4f} {p_metafor(res.pvalue):>8} "
-        f"{res.ci_low:>8.4f} {res.ci_high:>8.4f}"
+        f"{_num(res.estimate, '>9.4f')} {_num(res.se, '>8.4f')} {_num(res.statistic, '>8.4f')} "
+        f"{p_metafor(res.pvalue):>8} {_num(res.ci_low, '>8.4f')} {_num(res.ci_high, '>8.4f')}"
     )
     lines += [header, row]
     if not res.is_fixed:
         lines.append("")
-        lines.append(text("meta.summary_pi", low=f"{res.pi_low:.4f}", high=f"{res.pi_high:.4f}"))
+        lines.append(
+            text("meta.summary_pi", low=_num(res.pi_low, ".4f"), high=_num(res.pi_high, ".4f"))
+        )
     if res.test == "knha":
         lines.append(text("meta.summary_knha", df=res.df))
     return "\n".join(lines)
@@ -287,19 +307,21 @@ def _summary_html(res) -> str:
     from course_kit.messages import text
 
     rows = [
-        (text("meta.html_estimate"), f"{res.estimate:.3f}"),
+        (text("meta.html_estimate"), _num(res.estimate, ".3f")),
         (
-            text("meta.html_ci", level=f"{100 * res.level:g}"),
-            f"[{res.ci_low:.3f}, {res.ci_high:.3f}]",
+            text("meta.html_ci", level=_num(100 * res.level, "g")),
+            text("results.ci_bounds", low=res.ci_low, high=res.ci_high),
         ),
         ("p", p_metafor(res.pvalue)),
     ]
     if not res.is_fixed:
-        rows.append((text("meta.html_pi"), f"[{res.pi_low:.3f}, {res.pi_high:.3f}]"))
-        rows.append(("τ²", f"{res.tau2:.4f}"))
+        rows.append(
+            (text("meta.html_pi"), text("results.ci_bounds", low=res.pi_low, high=res.pi_high))
+        )
+        rows.append(("τ²", _num(res.tau2, ".4f")))
     rows += [
-        ("I²", f"{res.i2:.1f}%"),
-        (f"Q (df = {res.q_df})", f"{res.q:.2f}, p = {p_metafor(res.q_pvalue)}"),
+        ("I²", text("results.percent_1", value=res.i2)),
+        (f"Q (df = {res.q_df})", text("results.q_html", q=res.q, p=p_metafor(res.q_pvalue))),
     ]
     title = escape(text("meta.html_title", k=res.k, method=res.method, test=res.test))
     body = "".join(f"<tr><th>{escape(a)}</th><td>{escape(b)}</td></tr>" for a, b in rows)

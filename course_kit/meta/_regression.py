@@ -16,15 +16,17 @@ from scipy import special
 
 from course_kit._validation import as_float_array, column_as_numbers
 from course_kit.formatting import p_metafor
+from course_kit.i18n import format_value as _num  # numbers in the reader's locale
+from course_kit.messages import text
 from course_kit.meta import _core
 from course_kit.meta._estimators import ESTIMATORS, FIXED_METHODS
 from course_kit.meta._model import (
-    METHOD_NAMES,
     MetaResult,
     check_k,
     check_labels,
     check_method_test,
     fit_arrays,
+    method_name,
     resolve_inputs,
 )
 
@@ -111,33 +113,36 @@ class MetaRegressionResult:
 
     def summary(self) -> str:
         """A text summary laid out like metafor's ``print(rma(..., mods = ...))``."""
-        from course_kit.messages import text
-
         fixed = self.method in FIXED_METHODS
         lines = []
         if fixed:
             lines.append(text("meta.summary_title_fixed", k=self.k))
         else:
             lines.append(
-                text("meta.summary_title_mixed", k=self.k, method=METHOD_NAMES[self.method])
+                text("meta.summary_title_mixed", k=self.k, method=method_name(self.method))
             )
             lines.append("")
-            lines.append(text("meta.summary_tau2", value=f"{self.tau2:.4f}"))
-            lines.append(text("meta.summary_tau", value=f"{self.tau:.4f}"))
-            lines.append(text("meta.summary_i2", value=f"{self.i2:.2f}"))
-            lines.append(text("meta.summary_h2", value=f"{self.h2:.2f}"))
-        lines.append(text("meta.summary_r2", value=f"{self.r2:.2f}"))
+            lines.append(text("meta.summary_tau2", value=_num(self.tau2, ".4f")))
+            lines.append(text("meta.summary_tau", value=_num(self.tau, ".4f")))
+            lines.append(text("meta.summary_i2", value=_num(self.i2, ".2f")))
+            lines.append(text("meta.summary_h2", value=_num(self.h2, ".2f")))
+        lines.append(text("meta.summary_r2", value=_num(self.r2, ".2f")))
         lines.append("")
         lines.append(
-            text("meta.summary_qe", df=self.qe_df, q=f"{self.qe:.4f}", p=p_metafor(self.qe_pvalue))
+            text(
+                "meta.summary_qe",
+                df=self.qe_df,
+                q=_num(self.qe, ".4f"),
+                p=p_metafor(self.qe_pvalue),
+            )
         )
         if self.test == "knha":
-            stat = f"F(df1 = {self.qm_df}, df2 = {self.df}) = {self.qm:.4f}"
+            stat = f"F(df1 = {self.qm_df}, df2 = {self.df}) = {_num(self.qm, '.4f')}"
         else:
-            stat = f"QM(df = {self.qm_df}) = {self.qm:.4f}"
+            stat = f"QM(df = {self.qm_df}) = {_num(self.qm, '.4f')}"
         lines.append(text("meta.summary_qm", stat=stat, p=p_metafor(self.qm_pvalue)))
         lines.append("")
-        lines.append(text("meta.summary_model", level=f"{100 * self.level:g}"))
+        lines.append(text("meta.summary_model", level=_num(100 * self.level, "g")))
         name = "tval" if self.test == "knha" else "zval"
         width = max(9, *(len(t) for t in self.params.index))
         lines.append(
@@ -145,20 +150,28 @@ class MetaRegressionResult:
         )
         for term in self.params.index:
             lines.append(
-                f"{term:<{width}} {self.params[term]:>9.4f} {self.bse[term]:>8.4f} "
-                f"{self.statistic[term]:>8.4f} {p_metafor(self.pvalues[term]):>8} "
-                f"{self.ci_low[term]:>8.4f} {self.ci_high[term]:>8.4f}"
+                f"{term:<{width}} {_num(self.params[term], '>9.4f')} "
+                f"{_num(self.bse[term], '>8.4f')} {_num(self.statistic[term], '>8.4f')} "
+                f"{p_metafor(self.pvalues[term]):>8} {_num(self.ci_low[term], '>8.4f')} "
+                f"{_num(self.ci_high[term], '>8.4f')}"
             )
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         from html import escape
 
-        table = self.to_frame().to_html(index=False, float_format=lambda v: f"{v:.4g}")
+        table = self.to_frame().to_html(index=False, float_format=lambda v: _num(v, ".4g"))
         caption = escape(
-            f"Meta-regression, k = {self.k} ({self.method}, test = {self.test}); "
-            f"tau² = {self.tau2:.4g}, R² = {self.r2:.1f}%, "
-            f"QM = {self.qm:.3f} (p = {p_metafor(self.qm_pvalue)})"
+            text(
+                "results.regression_caption",
+                k=self.k,
+                method=self.method,
+                test=self.test,
+                tau2=self.tau2,
+                r2=self.r2,
+                qm=self.qm,
+                p=p_metafor(self.qm_pvalue),
+            )
         )
         return f"<div><p>{caption}</p>{table}</div>"
 
@@ -361,7 +374,8 @@ class SubgroupResult:
         import pandas as pd
 
         rows = []
-        for name, r in [*self.subgroups.items(), ("Overall", self.overall)]:
+        overall = text("results.subgroup_overall")
+        for name, r in [*self.subgroups.items(), (overall, self.overall)]:
             rows.append(
                 {
                     "subgroup": name,
@@ -379,23 +393,21 @@ class SubgroupResult:
         return pd.DataFrame(rows)
 
     def summary(self) -> str:
-        from course_kit.messages import text
-
         k = sum(r.k for r in self.subgroups.values())
         lines = [
             text(
                 "meta.summary_subgroups",
                 k=k,
                 m=len(self.subgroups),
-                method=METHOD_NAMES[self.method],
+                method=method_name(self.method),
             ),
             "",
-            self.to_frame().to_string(index=False, float_format=lambda v: f"{v:.4f}"),
+            self.to_frame().to_string(index=False, float_format=lambda v: _num(v, ".4f")),
             "",
             text(
                 "meta.summary_between",
                 df=self.q_between_df,
-                q=f"{self.q_between:.4f}",
+                q=_num(self.q_between, ".4f"),
                 p=p_metafor(self.q_between_pvalue),
             ),
         ]
@@ -404,10 +416,14 @@ class SubgroupResult:
     def _repr_html_(self) -> str:
         from html import escape
 
-        table = self.to_frame().to_html(index=False, float_format=lambda v: f"{v:.4g}")
+        table = self.to_frame().to_html(index=False, float_format=lambda v: _num(v, ".4g"))
         note = escape(
-            f"Test for subgroup differences: Q({self.q_between_df}) = {self.q_between:.3f}, "
-            f"p = {p_metafor(self.q_between_pvalue)}"
+            text(
+                "results.subgroup_note",
+                df=self.q_between_df,
+                q=self.q_between,
+                p=p_metafor(self.q_between_pvalue),
+            )
         )
         return f"<div>{table}<p>{note}</p></div>"
 

@@ -52,6 +52,7 @@ import numpy as np
 
 from course_kit._result import Result
 from course_kit._validation import check_number
+from course_kit.i18n import format_value as _num  # numbers in the reader's locale
 from course_kit.messages import text
 from course_kit.susceptibility.core import (
     crossover_delta,
@@ -134,7 +135,7 @@ class InteractionResult(Result):
                 for i, lv in enumerate(prep.levels)
             ]
         return [
-            (v, text("susceptibility.group", name=prep.susceptibility, level=f"{v:.3g}"))
+            (v, text("susceptibility.group", name=prep.susceptibility, level=_num(v, ".3g")))
             for v in self.at
         ]
 
@@ -471,10 +472,17 @@ class InteractionResult(Result):
         ]
         for r in self.simple_slopes.itertuples():
             lines.append(
-                f"  {r.group}: {r.slope:.3f} [{r.ci_low:.3f}, {r.ci_high:.3f}], p = {r.p:.3g}"
+                text(
+                    "results.slope_line",
+                    group=r.group,
+                    slope=r.slope,
+                    low=r.ci_low,
+                    high=r.ci_high,
+                    p=_num(r.p, ".3g"),
+                )
             )
         lines += [
-            text("susceptibility.summary_interaction", p=f"{self.interaction_p:.3g}"),
+            text("susceptibility.summary_interaction", p=_num(self.interaction_p, ".3g")),
             *(
                 [text(f"susceptibility.slope_criterion_{str(self.slope_criterion).lower()}")]
                 if self.slope_criterion is not None
@@ -483,16 +491,16 @@ class InteractionResult(Result):
             self.regions_of_significance().summary(),
             text(
                 "susceptibility.summary_crossover",
-                c=f"{c.estimate:.3f}",
-                lo=f"{c.ci_low:.3f}",
-                hi=f"{c.ci_high:.3f}",
+                c=_num(c.estimate, ".3f"),
+                lo=_num(c.ci_low, ".3f"),
+                hi=_num(c.ci_high, ".3f"),
                 level=pct,
-                se=f"{c.se:.3f}",
-                se_delta=f"{cd.se:.3f}",
-                xmin=f"{lo_x:.3g}",
-                xmax=f"{hi_x:.3g}",
+                se=_num(c.se, ".3f"),
+                se_delta=_num(cd.se, ".3f"),
+                xmin=_num(lo_x, ".3g"),
+                xmax=_num(hi_x, ".3g"),
             ),
-            text("susceptibility.summary_poi", poi=f"{self.poi:.2f}", pa=f"{self.pa:.2f}"),
+            text("susceptibility.summary_poi", poi=_num(self.poi, ".2f"), pa=_num(self.pa, ".2f")),
             "",
             self.verdict,
         ]
@@ -501,7 +509,9 @@ class InteractionResult(Result):
     def _repr_html_(self) -> str:
         import html
 
-        table = self.to_frame().to_html(index=False, float_format=lambda v: f"{v:.3f}", na_rep="")
+        table = self.to_frame().to_html(
+            index=False, float_format=lambda v: _num(v, ".3f"), na_rep=""
+        )
         return (
             f"<pre>{html.escape(self.summary())}</pre>"
             f"<details><summary>{html.escape(text('susceptibility.html_table'))}</summary>"

@@ -18,7 +18,7 @@ from course_kit.susceptibility.power import interaction_power
 from course_kit.teaching._widgets import image_slider
 
 __all__ = [
-    "PATTERN_CHOICES",
+    "PATTERN_CHOICES",  # noqa: F822 (made on access by __getattr__, in the reader's language)
     "file_drawer_explorer",
     "heterogeneity_explorer",
     "interaction_power",  # lives in course_kit.susceptibility.power; kept here for notebooks
@@ -271,8 +271,12 @@ def _plain_gxe(data):
     return plain, (outcome, environment, group), {"susceptible_level": more}
 
 
-# (label, pattern) pairs of the pattern dropdown, in the one shared vocabulary.
-PATTERN_CHOICES = pattern_choices()
+def __getattr__(name: str):
+    # PATTERN_CHOICES: (label, pattern) pairs of the pattern dropdown, in the one shared
+    # vocabulary; made when asked for, so the labels follow the language chosen after import.
+    if name == "PATTERN_CHOICES":
+        return pattern_choices()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
@@ -295,7 +299,7 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
 
     n = check_number(n, "n", low=20, integer=True)
     chooser = widgets.Dropdown(
-        options=PATTERN_CHOICES, description=text("explore.pattern_dropdown")
+        options=pattern_choices(), description=text("explore.pattern_dropdown")
     )
 
     def render(pattern):
@@ -304,7 +308,9 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
         preferred = table.loc[table["preferred"], "model"].item()
         fig, ax = plt.subplots(figsize=(7, 4.2), layout="constrained")
         fit_interaction(data, *args, **options).plot(ax=ax)
-        ax.set_title(text("explore.pattern_title", model=preferred.replace("_", " ")), fontsize=10)
+        ax.set_title(
+            text("explore.pattern_title", model=text(f"explorers.model.{preferred}")), fontsize=10
+        )
         return fig
 
-    return image_slider(chooser, [value for _, value in PATTERN_CHOICES], render, main)
+    return image_slider(chooser, [value for _, value in pattern_choices()], render, main)
