@@ -68,6 +68,7 @@ _SUBMODULES = (
     "exercises",
     "explorers",
     "figures",
+    "formatting",
     "grade",
     "i18n",
     "meta",
