@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from course_kit import datasets, evidence
+from course_kit.messages import text
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "fixtures" / "evidence_small.csv"
@@ -181,3 +182,81 @@ def test_static_page_filters_work_in_chromium(tmp_path, chromium_browser, artifa
         page.screenshot(path=str(artifacts_dir / "evidence_page.png"))
     finally:
         page.close()
+
+
+# --- the Swedish and Norwegian editions ------------------------------------------------------
+
+
+@pytest.fixture
+def edition():
+    """Set the edition for one test, and go back to the default afterwards."""
+    from course_kit import i18n
+
+    yield i18n.set_language
+    i18n.set_language(None)
+
+
+def test_the_translated_columns_are_the_ones_the_schema_marks():
+    schema = json.loads((ROOT / "datasets" / "evidence_table.schema.json").read_text())
+    marked = [f["name"] for f in schema["fields"] if f.get("translate")]
+    assert tuple(marked) == evidence.TRANSLATED_COLUMNS
+    # published values are never marked: study names, measures, numbers, links
+    assert not {"source", "measure", "estimate", "doi", "url", "year"} & set(marked)
+
+
+def test_english_show_is_the_table_itself(table):
+    columns = ["intervention", "estimate", "certainty"]
+    assert evidence.show(table.head(3), columns).equals(table.head(3)[columns])
+
+
+@pytest.mark.parametrize(
+    ("lang", "moderate", "header", "intervention"),
+    [
+        ("sv", "måttlig", "tillförlitlighet", "Videofeedback (allmänt)"),
+        ("nb", "middels", "tillit til estimatet", "Videofeedback (generelt)"),
+    ],
+)
+def test_show_translates_words_and_keeps_published_values(
+    table, edition, lang, moderate, header, intervention
+):
+    edition(lang)
+    row = table[table["id"] == "ohara2019-sensitivity"]
+    shown = evidence.show(row, ["intervention", "estimate", "certainty", "source", "measure"])
+    assert list(shown.columns)[2] == header
+    values = shown.iloc[0].tolist()
+    assert values == [intervention, "0,34", moderate, row["source"].iloc[0], "SMD"]
+
+
+def test_navigator_in_swedish_filters_on_the_tables_values(small, edition):
+    edition("sv")
+    panel = evidence.navigator(small)
+    filters, count, _, results = panel.children
+    certainty = filters.children[3]
+    assert [label for label, _ in certainty.options][1:] == ["hög", "måttlig", "låg", "mycket låg"]
+    certainty.value = "moderate"  # the value stays English: the filter works on the table
+    assert count.value == text("evidence.count", n=2, total=5)
+    assert "måttlig" in results.value and "<th>moderate</th>" not in results.value
+    assert "<th>tillförlitlighet</th>" in results.value
+
+
+def test_swedish_search_finds_the_translated_text(table, edition):
+    edition("sv")
+    found = evidence.filter_evidence(table, text="lyhördhet")
+    assert "ohara2019-sensitivity" in set(found["id"])
+    edition("en")
+    assert evidence.filter_evidence(table, text="lyhördhet").empty
+
+
+def test_exercise_options_are_named_as_the_navigator_names_them(table, edition):
+    edition("nb")
+    exercise = evidence.sensitivity_infants_exercise(table)
+    assert "Videofeedback (generelt)" in exercise.options
+    assert exercise.check(["Videofeedback (generelt)"]).correct
+
+
+def test_static_page_in_norwegian(tmp_path, small, edition):
+    edition("nb")
+    source = evidence.to_html(tmp_path / "evidence.html", table=small).read_text(encoding="utf-8")
+    assert '<html lang="nb">' in source
+    assert '<option value="moderate">middels</option>' in source
+    assert "<b>html</b>" not in source  # the shown texts are escaped too

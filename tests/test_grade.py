@@ -46,3 +46,30 @@ def test_summary_and_widget_show_the_level():
     assert "high" in result.value
     box.children[1].children[0].value = 2  # risk of bias: very serious
     assert "low" in result.value
+
+
+@pytest.fixture
+def edition():
+    from course_kit import i18n
+
+    yield i18n.set_language
+    i18n.set_language(None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "high", "moderate", "serious"),
+    [("sv", "hög", "måttlig", "allvarlig"), ("nb", "høy", "middels", "alvorlig")],
+)
+def test_the_calculator_speaks_the_readers_language(edition, lang, high, moderate, serious):
+    edition(lang)
+    rating = rate("rct", risk_of_bias=1)
+    assert rating.level == "moderate"  # the level itself stays the rule's English key
+    assert rating.name == moderate and moderate in rating.summary()
+    panel = grade_widget()
+    design, first_concern, result = panel.children[0], panel.children[1], panel.children[-1]
+    labels = [label for label, _ in first_concern.children[0].options]
+    assert serious in labels[1] and "no concern" not in labels
+    assert design.description != "Design"
+    assert high in result.value  # randomised trials, no concerns: high
+    first_concern.children[0].value = 1
+    assert moderate in result.value

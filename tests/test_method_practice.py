@@ -417,3 +417,81 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(practice, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --- the Swedish and Norwegian editions ------------------------------------------------------
+
+
+@pytest.fixture
+def edition():
+    """Set the edition for one test, and go back to the default afterwards."""
+    from course_kit import i18n
+
+    yield i18n.set_language
+    i18n.set_language(None)
+
+
+def _pdf_text(path) -> bytes:
+    """The page content streams of a PDF written by fpdf2 (zlib-compressed), as bytes."""
+    import zlib
+
+    data = Path(path).read_bytes()
+    parts = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            parts.append(match.group(1))
+    return b"\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "family", "note"),
+    [
+        ("sv", "Exempelfamilj", "Mamman såg att han ville ha boken; d = \u22120,46 och 95\u00a0%"),
+        ("nb", "Eksempelfamilie", "Mor så at han ville ha boka; blå øyne, særlig glad, 1\u202f757"),
+    ],
+)
+def test_a_swedish_and_a_norwegian_brief_export_with_their_letters(
+    tmp_path, edition, lang, family, note
+):
+    edition(lang)
+    log = practice.example_log(tmp_path)
+    assert log.family == family  # the example family is named in the reader's language
+    log.add(3, "sharing_emotions", fragments="00:10 other: x", reflection=note, sensitivity=6)
+    md, pdf = log.export_brief()
+    markdown = md.read_text(encoding="utf-8")
+    title = ck.text("practice.brief.title", family=family)
+    assert title in markdown and note in markdown
+    content = _pdf_text(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # the title and the note in the PDF's Latin-1 text: å ä ö ø æ as themselves; the minus
+    # sign and the no-break spaces of sv/nb numbers as their plain forms
+    assert title.encode("latin-1") in content
+    plain = note.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
+    assert plain.encode("latin-1") in content
+    assert b"?" not in plain.encode("latin-1")
+    _, pdf2 = log.export_reflection_outline()
+    assert ck.text("practice.outline.title").encode("latin-1") in _pdf_text(pdf2)
+
+
+def test_fragment_kinds_typed_in_swedish_and_in_english(edition):
+    edition("sv")
+    kinds = [
+        f.kind
+        for f in practice.parse_fragments(
+            "00:10 beröm: hon ler\n00:20 missad: inget svar\n00:30 tala: han vill\n"
+            "00:40 praise: he looks up\n00:50 gränssättning: nej"
+        )
+    ]
+    assert kinds == ["praise", "missed_signal", "speak_for_child", "praise", "limit_setting"]
+    eaf = practice.fragments_from_eaf(practice.example_eaf())
+    assert [f.kind for f in eaf] == ["speak_for_child", "praise", "missed_signal"]
+
+
+def test_the_log_table_has_headers_in_the_readers_language(tmp_path, edition):
+    edition("nb")
+    log = practice.example_log(tmp_path)
+    page = log._repr_html_()
+    assert "<th>programtroskap</th>" in page and "<th>fidelity</th>" not in page
+    assert log.to_frame().columns[0] == "session"  # the data keep their names
