@@ -171,3 +171,22 @@ def test_method_claims_stand_next_to_their_source(key):
 def test_uncited_finds_a_claim_without_source():
     text = "x" * 600 + " 7 visits of about 2 hours " + "y" * 600
     assert _uncited(text, r"7 visits", r"VIPP-SD International")
+
+
+def test_programme_tables_in_english_are_unchanged_and_swedish_in_sv():
+    from course_kit import i18n
+    from course_kit.method import programme
+
+    visits = programme.visits()
+    assert programme.display(visits).equals(visits)  # English: the stored table itself
+    i18n.set_language("sv")
+    try:
+        shown = programme.display(programme.visits())
+        assert list(shown.columns) == ["besök", "namn", "filmas", "film från besök", "fas", "källa"]
+        assert shown["filmas"].tolist() == ["ja"] * 6 + ["nej"]
+        assert shown["namn"].iloc[0] == "Introduktionsbesök"
+        assert shown["källa"].tolist() == visits["source"].tolist()  # citations as published
+        themes = programme.display(programme.themes(age_months=9))
+        assert set(themes["del"]) == {"lyhördhet"}
+    finally:
+        i18n.set_language(None)

@@ -71,3 +71,22 @@ def test_fragment_order_lists_strengths_first():
     before = _png(box.strip)
     box.show("S08")
     assert _png(box.strip) != before and "Adam" in box.listing.value
+
+
+def test_the_swedish_widgets_speak_swedish():
+    from course_kit import i18n
+
+    i18n.set_language("sv")
+    try:
+        box = observation.marking_self_check(start="S06")
+        assert "Barnets ålder: 2 och ett halvt år. Situation: rör inte." in box.children[1].value
+        labels = dict((v, k) for k, v in box.scene_choice.options)
+        assert labels["S01"] == "S01: En hög smäll: Noor (8 månader) söker tröst"
+        box.kinds[3].value = "praise"
+        box.check_button.click()
+        assert "Du hittade" in box.feedback.value and "lyhörd gränssättning" in box.feedback.value
+        step = observation.worked_example("S02")
+        step.step.value = 4
+        assert "Förälderns bemötande:</b> lyhört" in step.coding.value
+    finally:
+        i18n.set_language(None)

@@ -186,3 +186,63 @@ def test_strip_shows_every_event_and_the_marks():
     assert len(squares) == len(scenes.scene("S07").fragments())  # the reference fragments
     assert "written for the course kit" in ax.get_title()
     plt.close(fig)
+
+
+# --- the Swedish and Norwegian editions --------------------------------------------------
+
+
+@pytest.fixture
+def swedish():
+    from course_kit import i18n
+
+    i18n.set_language("sv")
+    yield
+    i18n.set_language(None)
+
+
+def test_every_event_has_a_row_id_for_its_translations():
+    # the catalogs key an event's prose by "<scene>-<event>" (the composite primary key)
+    _, events = scenes.load_scenes()
+    ids = events["scene"] + "-" + events["event"].astype(str)
+    assert ids.is_unique
+
+
+def test_english_overview_shows_the_stored_table():
+    table, _ = scenes.load_scenes()
+    shown = scenes.overview()
+    columns = ["scene", "title", "age_months", "caregiver", "situation", "limit_setting"]
+    assert list(shown.columns) == columns
+    assert shown.equals(table[columns])
+
+
+def test_a_swedish_scene_reads_in_swedish_and_keeps_its_codes(swedish):
+    english = scenes.load_scenes()[1].query("scene == 'S03'")
+    sc = scenes.scene("S03")
+    assert sc.title.startswith("Lunch: Ida") and "har fått nog" in sc.title
+    assert "gröt" in sc.summary and "signaler" in sc.theme_note
+    assert set(sc.events["what"]).isdisjoint(english["what"])  # every event translated
+    assert sc.main_theme == "signals" and sc.situation == "meal"  # codes stay as stored
+    assert list(sc.events["event"]) == list(english["event"])
+    assert scenes.situation_words(sc.situation) == "måltid"
+    assert scenes.response_words("partly sensitive") == "delvis lyhört"
+    assert scenes.age_words(30) == "2 och ett halvt år"
+    result = scenes.check_marking("S03", {4: "missed_signal"}, theme="signals")
+    text = result.summary()
+    assert "Du hittade 1 av de 2 fragment" in text and "kursförfattarna" in text
+    assert "Signalen blir starkare" not in text  # event 6 is not a reference fragment
+    assert "subtila 'nu räcker det'" in text  # the note of event 4, in Swedish
+
+
+def test_swedish_overview_has_swedish_headers_and_words(swedish):
+    shown = scenes.overview()
+    assert list(shown.columns)[:2] == ["scen", "titel"]
+    s06 = shown.set_index("scen").loc["S06"]
+    assert s06["situation"] == "rör inte" and s06["omsorgsperson"] == "pappa"
+    assert s06["gränssättning"] == "ja"
+    assert "Omar" in s06["titel"] and "pappa" in s06["titel"]
+
+
+def test_age_in_words():
+    assert scenes.age_words(8) == "8 months"
+    assert scenes.age_words(24) == "2 years"
+    assert scenes.age_words(30) == "2 years and a half"

@@ -456,4 +456,5 @@ def plot_programme(age_months: float = 24, ax=None, *, highlight: int | None = N
 def _wrap(words: str, width: int) -> list[str]:
     import textwrap
 
-    return textwrap.wrap(words, width=width)
+    # a long compound word (Swedish, Norwegian) stays whole rather than split mid-word
+    return textwrap.wrap(words, width=width, break_long_words=False)

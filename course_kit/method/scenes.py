@@ -271,19 +271,16 @@ def overview():
     """
     table, _ = load_scenes()
     out = table[["scene", "title", "age_months", "caregiver", "situation", "limit_setting"]].copy()
-    out["title"] = [scene(sid).title for sid in out["scene"]]
-    out["caregiver"] = [_word(c, text(f"scenes.caregiver.{c}")) for c in out["caregiver"]]
-    out["situation"] = [_word(c, situation_words(c)) for c in out["situation"]]
-    out["limit_setting"] = [
-        _word(b, text(f"scenes.limit_value.{str(b).lower()}")) for b in out["limit_setting"]
-    ]
+    out["title"] = out["scene"].map(lambda sid: scene(sid).title)
+    words = {
+        "caregiver": lambda c: text(f"scenes.caregiver.{c}"),
+        "situation": situation_words,
+        "limit_setting": lambda b: text(f"scenes.limit_value.{str(b).lower()}"),
+    }
+    for column, say in words.items():
+        if any(str(v) != say(v) for v in out[column]):  # English: keep the stored column
+            out[column] = out[column].map(say)
     return out.rename(columns={c: text(f"scenes.column.{c}") for c in out.columns})
-
-
-def _word(value, word: str):
-    # the stored value itself when the words are the same (English), so that the
-    # English table shows exactly what it showed before (a bool stays a bool)
-    return value if word == str(value) else word
 
 
 # --- checking a participant's marking ---------------------------------------------------
