@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -24,6 +25,39 @@ def test_eight_synthetic_cases_validate_against_their_schema():
     assert frame["synthetic"].all()
     assert frame.attrs["synthetic"] is True
     assert "SYNTHETIC" in frame.attrs["title"]
+
+
+@pytest.mark.parametrize("lang", ["sv"])
+def test_case_files_are_shown_in_the_language_of_the_edition(lang):
+    from course_kit import i18n
+
+    english, english_overview = cases.case("C1"), cases.overview()
+    i18n.set_language(lang)
+    try:
+        shown, overview = cases.case("C1"), cases.overview()
+        desk = mw.case_desk("C1")
+    finally:
+        i18n.set_language(None)
+    # keys, ages and the reference answer are the same in every edition ...
+    assert (shown.id, shown.child_age_months, shown.decision, shown.targets) == (
+        english.id,
+        english.child_age_months,
+        english.decision,
+        english.targets,
+    )
+    # ... the course-written free text is translated
+    for field in ("title", "child", "caregivers", "case_file", "targets_reason"):
+        assert getattr(shown, field) != getattr(english, field), field
+    assert all(shown.why[d] != english.why[d] for d in cases.DECISIONS)
+    assert html.escape(shown.case_file) in desk.children[1].value
+    assert overview.iloc[0, 1] == shown.title
+    assert list(overview.columns) != list(english_overview.columns)
+    assert list(english_overview.columns) == ["id", "title", "child", "child_age_months"]
+
+
+def test_a_wrong_case_number_gets_a_plain_message():
+    with pytest.raises(ValueError, match="case_id must be one of"):
+        mw.case_desk("C9")
 
 
 def test_cases_cover_the_ages_and_contexts_the_course_asks_for():

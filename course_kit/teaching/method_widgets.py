@@ -140,6 +140,8 @@ def case_desk(start: str = "C1"):
     from course_kit.method.cases import DECISIONS, TARGETS, CaseExercise, case, load_cases
 
     ids = list(load_cases()["id"])
+    if start not in ids:  # a plain message, not the dropdown's own error
+        raise ValueError(text("method.error.case_id", ids=ids, value=repr(start)))
     titles = {cid: case(cid).title for cid in ids}
     picker = widgets.Dropdown(
         options=[(f"{cid}. {titles[cid]}", cid) for cid in ids],
