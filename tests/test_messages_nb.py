@@ -39,12 +39,12 @@ def en(monkeypatch):
     [
         ("02.attenuation", "0,40", "correct", "Riktig", "0,4"),
         ("02.attenuation", "0,9", "incorrect", "for stort", "0,9"),
-        ("02.attenuation", "0,42", "close", "Nær", "0,42"),
+        ("02.attenuation", "0,42", "close", "Like ved", "0,42"),
         ("02.attenuation", "-0,40", "close", "fortegnet", "\u22120,4"),
         ("01.r_squared", "5,76 %", "correct", "Riktig", f"5,76{NBSP}%"),
         ("01.r_squared", "12", "incorrect", "for stort", f"12{NBSP}%"),
         ("01.secure_count", "ca. 130", "correct", "Riktig", "130"),
-        ("01.secure_count", "ca. 125 spedbarn", "close", "Nær", "125"),
+        ("01.secure_count", "ca. 125 spedbarn", "close", "Like ved", "125"),
     ],
 )
 def test_numeric_feedback_in_bokmal_shows_the_typed_number_with_a_decimal_comma(
