@@ -43,3 +43,56 @@ class Result:
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.summary())}</p>"
+
+
+def format_number(value, spec: str) -> str:
+    """``format(value, spec)`` in the reader's locale, exponents included.
+
+    :func:`course_kit.i18n.format_value` leaves exponent notation (``"5.14e-21"``,
+    a p value in ``".3g"``) as Python writes it; here its mantissa gets the decimal
+    comma and its exponent a minus sign too (``"5,14e−21"``). English is unchanged.
+
+    Examples
+    --------
+    >>> format_number(5.14e-21, ".3g"), format_number(0.5, ".2f")
+    ('5.14e-21', '0.50')
+    """
+    from course_kit import i18n
+
+    text = i18n.format_value(value, spec)
+    lang = i18n.get_language()
+    mantissa, e, exponent = text.partition("e")
+    if lang == "en" or not e or not exponent.lstrip("+-").isdigit():
+        return text
+    digits = len(mantissa.strip().partition(".")[2])
+    local = i18n.format_value(float(mantissa), f".{digits}f", lang)
+    width = len(text) - len(text.lstrip())
+    return " " * width + local + "e" + exponent.replace("-", "\N{MINUS SIGN}")
+
+
+def html_table(frame, number_format: str, **options) -> str:
+    """``frame.to_html(...)`` for participants, in the reader's language.
+
+    Column headers with a ``results.col.<name>`` message and True/False cells are
+    translated, and numbers are written in the reader's locale
+    (``number_format`` is a format spec such as ``".3f"``). English keeps the
+    frame as it is, so its table does not change.
+    """
+    import numpy as np
+
+    from course_kit import i18n
+    from course_kit.messages import EN, text
+
+    if i18n.get_language() != "en":
+        frame = frame.rename(
+            columns={c: text(f"results.col.{c}") for c in frame.columns if f"results.col.{c}" in EN}
+        )
+        yes_no = {True: text("results.true"), False: text("results.false")}
+        frame = frame.apply(
+            lambda col: (
+                col.map(lambda v: yes_no[bool(v)] if isinstance(v, (bool, np.bool_)) else v)
+                if col.dtype == bool or col.dtype == object
+                else col
+            )
+        )
+    return frame.to_html(float_format=lambda v: format_number(v, number_format), **options)

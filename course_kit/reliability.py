@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_kit import i18n
-from course_kit._result import Result
+from course_kit._result import Result, format_number, html_table
 from course_kit._validation import as_float_array, check_choice, check_number, column_as_numbers
 from course_kit.formatting import no_negative_zero
 
@@ -90,7 +89,7 @@ class ICCResult(Result):
                     df1=row["df1"],
                     df2=row["df2"],
                     F=row["F"],
-                    p=i18n.format_value(row["pvalue"], ".3g"),
+                    p=format_number(row["pvalue"], ".3g"),
                     description=row["description"],
                 )
             )
@@ -103,7 +102,7 @@ class ICCResult(Result):
         from course_kit.messages import text
 
         title = escape(text("reliability.icc_title", n=self.n, k=self.k))
-        table = self.table.to_html(float_format=lambda x: i18n.format_value(x, ".3f"))
+        table = html_table(self.table, ".3f")
         note = escape(text("reliability.icc_note", k=self.k))
         return f"<p><b>{title}</b></p>{table}<p><small>{note}</small></p>"
 
@@ -495,11 +494,8 @@ class CertificationResult(Result):
         from html import escape
 
         colour = "#1b7837" if self.passed else "#b2182b"
-        return (
-            f"<p style='color:{colour}'><b>{escape(self.verdict)}</b></p>"
-            + self.to_frame().to_html(
-                index=False, float_format=lambda x: i18n.format_value(x, ".2f")
-            )
+        return f"<p style='color:{colour}'><b>{escape(self.verdict)}</b></p>" + html_table(
+            self.to_frame(), ".2f", index=False
         )
 
 

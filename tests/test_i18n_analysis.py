@@ -164,3 +164,21 @@ def test_heterogeneity_explorer_title_has_decimal_commas(lang):
     _, image = explorers.heterogeneity_explorer(data, main=False).children
     alt = html.unescape(re.search(r'alt="([^"]*)"', image.value).group(1))
     assert re.search(r"g = −?\d,\d\d", alt) and not DECIMAL_POINT.search(alt), alt
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"], indirect=True)
+def test_result_tables_have_translated_headers_and_locale_numbers(lang):
+    from course_kit.susceptibility import fit_interaction, simulate_gxe
+
+    res = fit_interaction(simulate_gxe(200, seed=1), "outcome", "environment", "susceptible")
+    cells = re.findall(r"<t[hd]>([^<]*)</t[hd]>", res._repr_html_())
+    assert cells[:2] != ["quantity", "estimate"] and "crossover (delta)" not in cells
+    assert not any(DECIMAL_POINT.search(c) for c in cells), cells
+    regions = re.findall(r"<t[hd]>([^<]*)</t[hd]>", res.regions_of_significance()._repr_html_())
+    assert "share_of_sample" not in regions and not {"True", "False"} & set(regions)
+
+    reg = re.findall(
+        r"<t[hd]>([^<]*)</t[hd]>", meta.subgroup_analysis(YI, VI, list("aaabbb"))._repr_html_()
+    )
+    assert "estimate" not in reg and "ci_low" not in reg
+    assert not any(DECIMAL_POINT.search(c) for c in reg), reg

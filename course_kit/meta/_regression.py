@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
+from course_kit._result import format_number as _num
+from course_kit._result import html_table
 from course_kit._validation import as_float_array, column_as_numbers
 from course_kit.formatting import p_metafor
-from course_kit.i18n import format_value as _num  # numbers in the reader's locale
 from course_kit.messages import text
 from course_kit.meta import _core
 from course_kit.meta._estimators import ESTIMATORS, FIXED_METHODS
@@ -160,7 +161,7 @@ class MetaRegressionResult:
     def _repr_html_(self) -> str:
         from html import escape
 
-        table = self.to_frame().to_html(index=False, float_format=lambda v: _num(v, ".4g"))
+        table = html_table(self.to_frame(), ".4g", index=False)
         caption = escape(
             text(
                 "results.regression_caption",
@@ -416,7 +417,7 @@ class SubgroupResult:
     def _repr_html_(self) -> str:
         from html import escape
 
-        table = self.to_frame().to_html(index=False, float_format=lambda v: _num(v, ".4g"))
+        table = html_table(self.to_frame(), ".4g", index=False)
         note = escape(
             text(
                 "results.subgroup_note",

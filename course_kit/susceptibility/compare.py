@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_kit._result import format_number as _num
 from course_kit._validation import check_number
-from course_kit.i18n import format_value as _num  # numbers in the reader's locale
 from course_kit.susceptibility.core import compare_core
 from course_kit.susceptibility.data import covariate_matrix, prepare
 

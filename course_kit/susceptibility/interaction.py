@@ -50,9 +50,9 @@ from functools import cached_property
 
 import numpy as np
 
-from course_kit._result import Result
+from course_kit._result import Result, html_table
+from course_kit._result import format_number as _num
 from course_kit._validation import check_number
-from course_kit.i18n import format_value as _num  # numbers in the reader's locale
 from course_kit.messages import text
 from course_kit.susceptibility.core import (
     crossover_delta,
@@ -412,6 +412,12 @@ class InteractionResult(Result):
         """
         return verdict(self)
 
+    def _quantity_labels(self) -> list[str]:
+        """The ``quantity`` column of :meth:`to_frame` in the reader's language (for display)."""
+        slopes = [text("results.quantity.slope", group=g) for g in self.simple_slopes["group"]]
+        others = ("interaction", "crossover", "crossover_delta", "poi", "pa")
+        return [*slopes, *(text(f"results.quantity.{q}") for q in others)]
+
     def to_frame(self):
         """Key numbers as a tidy DataFrame: quantity, estimate, se, ci_low, ci_high, p."""
         import pandas as pd
@@ -509,9 +515,9 @@ class InteractionResult(Result):
     def _repr_html_(self) -> str:
         import html
 
-        table = self.to_frame().to_html(
-            index=False, float_format=lambda v: _num(v, ".3f"), na_rep=""
-        )
+        frame = self.to_frame()
+        frame["quantity"] = self._quantity_labels()
+        table = html_table(frame, ".3f", index=False, na_rep="")
         return (
             f"<pre>{html.escape(self.summary())}</pre>"
             f"<details><summary>{html.escape(text('susceptibility.html_table'))}</summary>"

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_kit.i18n import format_value as _num  # numbers in the reader's locale
+from course_kit._result import format_number as _num
+from course_kit._result import html_table
 from course_kit.messages import text
 
 # PoI windows for differential susceptibility: .40-.60 (the existing criterion,
@@ -102,7 +103,7 @@ class RegionsOfSignificance:
     def _repr_html_(self) -> str:
         import html
 
-        table = self._frame.to_html(index=False, float_format=lambda v: _num(v, ".3f"))
+        table = html_table(self._frame, ".3f", index=False)
         return f"<p>{html.escape(self.summary())}</p>{table}"
 
     def summary(self) -> str:
