@@ -149,7 +149,7 @@ class PracticeLogError(ValueError):
 _TIME = re.compile(r"^(?:(\d+):)?(?:(\d+):)?(\d+(?:[.,]\d+)?)$")
 
 
-def parse_time(value, field_name: str = "time") -> float:
+def parse_time(value, field_name: str | None = None) -> float:
     """Seconds from a typed time stamp: ``83``, ``"01:23"``, ``"1:23.5"``, ``"1:02:03"``.
 
     A decimal comma works too (``"1:23,5"``). Minutes and seconds after a colon
@@ -165,6 +165,8 @@ def parse_time(value, field_name: str = "time") -> float:
     >>> parse_time("01:23"), parse_time("1:02:03"), parse_time(7.5)
     (83.0, 3723.0, 7.5)
     """
+    if field_name is None:
+        field_name = text("practice.field.time")
     if isinstance(value, bool) or value is None:
         raise PracticeLogError(text("practice.bad_time", field=field_name, value=value))
     if isinstance(value, (int, float)):
@@ -228,6 +230,11 @@ def _looks_identifying(value: str) -> bool:
     return bool(_EMAIL.search(value))
 
 
+def _field(where: str, name: str) -> str:
+    """Where a problem is, for a message: "fragments, line 2, start" (in the reader's language)."""
+    return text("practice.field.at", where=where, field=text(f"practice.field.{name}"))
+
+
 def _free_text(value, field_name: str) -> str:
     if value is None:
         return ""
@@ -265,9 +272,9 @@ def _fragment(value, where: str) -> Fragment:
         value = asdict(value)
     if not isinstance(value, dict):
         raise PracticeLogError(text("practice.bad_fragment", where=where))
-    start = parse_time(value.get("start"), f"{where}, start")
+    start = parse_time(value.get("start"), _field(where, "start"))
     end = value.get("end")
-    end = None if end in (None, "") else parse_time(end, f"{where}, end")
+    end = None if end in (None, "") else parse_time(end, _field(where, "end"))
     if end is not None and end <= start:
         raise PracticeLogError(text("practice.end_before_start", where=where))
     kind = value.get("kind") or "other"
@@ -275,7 +282,7 @@ def _fragment(value, where: str) -> Fragment:
         raise PracticeLogError(
             text("practice.bad_kind", where=where, value=kind, kinds=", ".join(FRAGMENT_KINDS))
         )
-    return Fragment(start, end, kind, _free_text(value.get("note", ""), f"{where}, note"))
+    return Fragment(start, end, kind, _free_text(value.get("note", ""), _field(where, "note")))
 
 
 _KIND_WORDS = {
@@ -324,7 +331,7 @@ def parse_fragments(lines: str) -> list[Fragment]:
     ['praise', 'missed_signal']
     """
     if not isinstance(lines, str):
-        raise PracticeLogError(text("practice.not_text", field="fragments"))
+        raise PracticeLogError(text("practice.not_text", field=text("practice.field.fragments")))
     out = []
     for number, raw in enumerate(lines.splitlines(), start=1):
         line = raw.strip()
@@ -398,8 +405,10 @@ def _entry(data: dict, where: str) -> SessionEntry:
         session=int(session),
         theme=theme,
         fragments=fragments,
-        parent_reactions=_free_text(data.get("parent_reactions"), f"{where}, parent_reactions"),
-        reflection=_free_text(data.get("reflection"), f"{where}, reflection"),
+        parent_reactions=_free_text(
+            data.get("parent_reactions"), _field(where, "parent_reactions")
+        ),
+        reflection=_free_text(data.get("reflection"), _field(where, "reflection")),
         sensitivity=rating,
         fidelity={k: bool(v) for k, v in fidelity.items()},
         written=str(data.get("written") or ""),
@@ -455,7 +464,7 @@ class PracticeLog:
             family = text("practice.family.default")
         if self.path.suffix.lower() != ".json":
             raise PracticeLogError(text("practice.not_json", path=self.path.name))
-        family = _free_text(family, "family")
+        family = _free_text(family, text("practice.field.family"))
         if not family or len(family) > 30:
             raise PracticeLogError(text("practice.bad_family"))
         self.family = family

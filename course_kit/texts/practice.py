@@ -24,5 +24,15 @@ EN: dict[str, str] = {
     "practice.column.fragments": "fragments",
     "practice.column.sensitivity": "sensitivity",
     "practice.column.fidelity": "fidelity",
+    # the fields a message names when something typed cannot be used
+    "practice.field.at": "{where}, {field}",
+    "practice.field.time": "time",
+    "practice.field.start": "start",
+    "practice.field.end": "end",
+    "practice.field.note": "note",
+    "practice.field.parent_reactions": "parent_reactions",
+    "practice.field.reflection": "reflection",
+    "practice.field.family": "family",
+    "practice.field.fragments": "fragments",
     "practice.not_a_log": "log must be a PracticeLog, e.g. practice.PracticeLog('my-log.json').",
 }
