@@ -298,6 +298,43 @@ _A11Y_JS = r"""
 """
 
 
+# ipywidgets writes a slider's readout in the browser with d3-format, which knows
+# only the decimal point, and reads a typed readout back with parseFloat. In the
+# Swedish and Norwegian editions the readout shows a decimal comma; when the
+# participant edits it, the comma becomes a point again before ipywidgets reads it
+# (capture phase: this runs before the widget's own handlers).
+_DECIMAL_COMMA_JS = r"""
+(function () {
+  if (window.__ckComma) return;
+  window.__ckComma = true;
+  const SEL = '.widget-readout';
+  const toComma = el => {
+    if (document.activeElement === el) return;
+    const t = el.textContent;
+    if (/^[-\u2212]?\d+\.\d+$/.test(t.trim())) el.textContent = t.replace('.', ',');
+  };
+  const toPoint = el => { el.textContent = el.textContent.replace(',', '.').replace('\u2212', '-'); };
+  let queued = false;
+  const all = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; document.querySelectorAll(SEL).forEach(toComma); });
+  };
+  new MutationObserver(all).observe(document.body,
+    {childList: true, subtree: true, characterData: true});
+  document.addEventListener('focusin', e => { if (e.target.matches?.(SEL)) toPoint(e.target); }, true);
+  for (const type of ['blur', 'keydown', 'focusout']) {
+    document.addEventListener(type, e => {
+      if (!e.target.matches?.(SEL)) return;
+      if (type === 'keydown' && e.key !== 'Enter') return;
+      toPoint(e.target);
+    }, true);
+  }
+  all();
+})();
+"""
+
+
 def publish_page_script() -> None:
     """Send ``_A11Y_JS`` to the page once, as an invisible output of the current cell.
 
@@ -306,4 +343,8 @@ def publish_page_script() -> None:
     """
     from IPython.display import display
 
+    from course_kit import i18n
+
     display({"application/javascript": _A11Y_JS}, raw=True)
+    if i18n.get_language() != "en":
+        display({"application/javascript": _DECIMAL_COMMA_JS}, raw=True)
