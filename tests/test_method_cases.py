@@ -27,7 +27,7 @@ def test_eight_synthetic_cases_validate_against_their_schema():
     assert "SYNTHETIC" in frame.attrs["title"]
 
 
-@pytest.mark.parametrize("lang", ["sv"])
+@pytest.mark.parametrize("lang", ["sv", "nb"])
 def test_case_files_are_shown_in_the_language_of_the_edition(lang):
     from course_kit import i18n
 
