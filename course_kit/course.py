@@ -22,6 +22,7 @@ to the new name.
 
 from __future__ import annotations
 
+from course_kit._result import Result
 from course_kit.i18n import REVIEW_STATUS as _REVIEW_STATUS
 
 COURSE_DAYS = {
@@ -247,6 +248,10 @@ _FRAME_WORDS = {
     "course.col.status": "status",
     "course.taught_in": "section {number} ({title})",
     "course.status.kit": "Texts of the kit (feedback, widgets, result summaries)",
+    "course.status_summary_source": "The English edition is the reference: there is nothing "
+    "to review.",
+    "course.status_summary": "Edition in {edition}: {waiting} of {total} parts are still to be "
+    "checked by a native-speaking clinician.",
 }
 
 
@@ -392,7 +397,51 @@ def _kit_catalogs(names: set[str]) -> list[str]:
     return sorted(n for n in names if not n.startswith(("cells_", "notebooks/")))
 
 
-def translation_status(lang: str | None = None):
+class TranslationStatus(Result):
+    """The review status of an edition, part by part (see :func:`translation_status`).
+
+    Attributes
+    ----------
+    lang : str
+        The edition.
+    frame : pandas.DataFrame
+        One row per part: its title, its catalogs, and the status in words.
+    waiting : int
+        How many parts still await review (0 in the English reference edition).
+    """
+
+    __slots__ = ("frame", "lang", "waiting")
+
+    def __init__(self, lang: str, frame, waiting: int):
+        self.lang, self.frame, self.waiting = lang, frame, waiting
+
+    def summary(self) -> str:
+        """One sentence: how much of the edition is still to be checked."""
+        from course_kit import i18n
+
+        if self.lang == "en":
+            return text("course.status_summary_source", self.lang)
+        return text(
+            "course.status_summary",
+            self.lang,
+            edition=i18n.language_name(self.lang),
+            waiting=self.waiting,
+            total=len(self.frame),
+        )
+
+    def to_frame(self):
+        """The table (a copy)."""
+        return self.frame.copy()
+
+    def _repr_html_(self) -> str:
+        import html
+
+        # the whole status in every cell: pandas' own display cuts long text short
+        table = self.frame.to_html(index=False, escape=True, border=0)
+        return f"<p>{html.escape(self.summary())}</p>{table}"
+
+
+def translation_status(lang: str | None = None) -> TranslationStatus:
     """What a native-speaking clinician has still to check in an edition, notebook by notebook.
 
     The status of each catalog comes from :func:`course_kit.i18n.review_status`
@@ -403,18 +452,19 @@ def translation_status(lang: str | None = None):
     Parameters
     ----------
     lang : {"sv", "nb", "en"}, optional
-        The edition (default: the reader's); the table is in its language.
+        The edition (default: the reader's); the result is in its language.
 
     Returns
     -------
-    pandas.DataFrame
-        One row per notebook of the course map, and a last row for the texts of
-        the kit: the notebook's title, its catalogs, and the status in words.
+    TranslationStatus
+        A sentence and a table (``.to_frame()``): one row per notebook of the
+        course map, and a last row for the texts of the kit, with the
+        notebook's title, its catalogs, and the status in words.
 
     Examples
     --------
     >>> import course_kit as ck
-    >>> ck.course.translation_status("en").iloc[0, -1]
+    >>> ck.course.translation_status("en").to_frame().iloc[0, -1]
     'English reference edition'
     """
     import pandas as pd
@@ -424,15 +474,19 @@ def translation_status(lang: str | None = None):
     lang = i18n.check_language(lang) if lang else i18n.get_language()
     checked = i18n.review_status(lang)
 
-    def status(catalogs: list[str]) -> str:
-        if lang == "en":
-            return text("course.status.source", lang)
-        reviewed = all(checked.get(c, "machine") == "reviewed" for c in catalogs)
-        return text(f"course.status.{'reviewed' if reviewed else 'machine'}", lang)
+    def reviewed(catalogs: list[str]) -> bool:
+        return all(checked.get(c, "machine") == "reviewed" for c in catalogs)
 
     names = _catalog_names()
     groups = [(title(nb["file"], lang), _catalogs_of(nb["file"], names)) for nb in NOTEBOOKS]
     groups.append((text("course.status.kit", lang), _kit_catalogs(names)))
-    rows = [(name, ", ".join(catalogs), status(catalogs)) for name, catalogs in groups]
+    if lang == "en":
+        status = ["source"] * len(groups)
+    else:
+        status = ["reviewed" if reviewed(catalogs) else "machine" for _, catalogs in groups]
+    rows = [
+        (name, ", ".join(catalogs), text(f"course.status.{s}", lang))
+        for (name, catalogs), s in zip(groups, status, strict=True)
+    ]
     columns = [text(f"course.col.{c}", lang) for c in ("notebook", "catalogs", "status")]
-    return pd.DataFrame(rows, columns=columns)
+    return TranslationStatus(lang, pd.DataFrame(rows, columns=columns), status.count("machine"))

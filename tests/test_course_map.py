@@ -148,7 +148,9 @@ def test_status_words_are_the_review_status_of_i18n():
 
 
 def test_english_edition_is_the_reference():
-    frame = course.translation_status("en")
+    result = course.translation_status("en")
+    frame = result.to_frame()
+    assert result.waiting == 0 and "nothing to review" in str(result)
     assert len(frame) == len(course.NOTEBOOKS) + 1  # every notebook, then the kit's texts
     assert set(frame["status"]) == {"English reference edition"}
     assert frame["notebook"].tolist()[:-1] == [nb["title"] for nb in course.NOTEBOOKS]
@@ -167,7 +169,13 @@ def test_translation_status_shows_what_is_still_to_be_checked(lang, monkeypatch)
     # half reviewed: the notebook still needs its code cells' texts checked
     reviewed[f"notebooks/{second[:-6]}"] = "reviewed"
     monkeypatch.setattr(i18n, "review_status", lambda code: reviewed if code == lang else {})
-    frame = course.translation_status(lang)
+    result = course.translation_status(lang)
+    frame = result.to_frame()
+    assert result.waiting == len(frame) - 1
+    assert f" {len(frame) - 1} " in result.summary()
+    assert "..." not in result._repr_html_() and course.text("course.status.machine", lang) in (
+        result._repr_html_()
+    )
     status = dict(zip(frame.iloc[:, 1], frame.iloc[:, 2], strict=True))
     done = course.text("course.status.reviewed", lang)
     waiting = course.text("course.status.machine", lang)
@@ -187,7 +195,7 @@ def test_review_json_marks_a_catalog_reviewed(tmp_path, monkeypatch):
         '{"_comment": "x", "notebooks/00-start-here": "reviewed"}', encoding="utf-8"
     )
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
-    frame = course.translation_status("sv")
+    frame = course.translation_status("sv").to_frame()
     assert frame.iloc[0, 2] == course.text("course.status.reviewed", "sv")
     assert frame.iloc[1, 2] == course.text("course.status.machine", "sv")
 

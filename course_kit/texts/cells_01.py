@@ -1,6 +1,7 @@
 """Texts of the code cells of ``01-attachment-and-sensitivity.ipynb`` (see the package docstring)."""
 
 EN: dict[str, str] = {
+    "cells_01.ready": "Ready.",
     # base rates (Zeanah, Berlin & Boris 2011, Table 2)
     "cells_01.sum_of_estimates": "Sum of the four estimates: {total} %",
     "cells_01.pattern_secure": "secure",

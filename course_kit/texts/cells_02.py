@@ -5,6 +5,7 @@ on the Maja scene) are in ``course_kit/method/_messages_social.py``.
 """
 
 EN: dict[str, str] = {
+    "cells_02.ready": "Ready.",
     # the teaching model at three settings (an nbval-checked cell)
     "cells_02.cycle_line": "rewards calm {calm:.1f}, gives in {gives:.1f}: escalates in "
     "{escalates:.0%} after 200 situations",
