@@ -22,7 +22,6 @@ to the new name.
 
 from __future__ import annotations
 
-from course_kit._result import Result
 from course_kit.i18n import REVIEW_STATUS as _REVIEW_STATUS
 
 COURSE_DAYS = {
@@ -397,7 +396,7 @@ def _kit_catalogs(names: set[str]) -> list[str]:
     return sorted(n for n in names if not n.startswith(("cells_", "notebooks/")))
 
 
-class TranslationStatus(Result):
+class TranslationStatus:
     """The review status of an edition, part by part (see :func:`translation_status`).
 
     Attributes
@@ -432,6 +431,10 @@ class TranslationStatus(Result):
     def to_frame(self):
         """The table (a copy)."""
         return self.frame.copy()
+
+    # like course_kit._result.Result (which sits above this module: it needs the messages)
+    def __str__(self) -> str:
+        return self.summary()
 
     def _repr_html_(self) -> str:
         import html
