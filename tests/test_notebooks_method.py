@@ -190,3 +190,23 @@ def test_programme_tables_in_english_are_unchanged_and_swedish_in_sv():
         assert set(themes["del"]) == {"lyhördhet"}
     finally:
         i18n.set_language(None)
+
+
+def test_described_sources_follow_the_reader_and_keep_their_url():
+    from course_kit import i18n
+    from course_kit.messages import EN
+    from course_kit.method import sources
+
+    for key in sources.DESCRIBED:  # the English description is the one in SOURCES
+        assert EN[sources.message_key(key)] == sources.SOURCES[key][0]
+    english = sources.cite("NOPUNISH")
+    i18n.set_language("sv")
+    try:
+        swedish = sources.cite("NOPUNISH")
+        assert "beskrivning av VIPP-SD" in swedish and swedish != english
+        assert swedish.endswith(f"({sources.SOURCES['NOPUNISH'][1]})")
+        assert sources.cite("MVIJ") == "M. H. van IJzendoorn, 'Video-feedback Intervention' (" + (
+            sources.SOURCES["MVIJ"][1] + ")"
+        )  # a title as published stays
+    finally:
+        i18n.set_language(None)

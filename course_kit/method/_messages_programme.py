@@ -278,3 +278,21 @@ EN.update(
         "programme.strand_name.discipline": "discipline",
     }
 )
+
+# descriptions of sources (course_kit.method.sources.DESCRIBED), as cite() writes them
+EN.update(
+    {
+        "programme.source.seed000": "VIPP-SD course plan (Ericastiftelsen), course material",
+        "programme.source.seed001": "Seminar 'Hur kan kunskap om barnets första 1000 dagar omsättas i praktik?' (Child health and parenting research group), course material",
+        "programme.source.seed002": "RBUP, course description 'Fordypning i barnevernsarbeid med risikoutsatte sped- og småbarnsfamilier', course material",
+        "programme.source.vsi_nl": "VIPP-SD International, 'VIPP-SD' (Dutch page)",
+        "programme.source.homvee_comp": "HomVEE implementation profile of VIPP-SD, 'Model Components' (2019)",
+        "programme.source.nopunish": "'No Punish' European best-practice database, entry on VIPP-SD",
+        "programme.source.ncj": "Dutch youth-health intervention library (NCJ), entry on VIPP-SD",
+        "programme.source.ukvipp": "Implementing THRIVE, case study of the UK VIPP Unit",
+        "programme.source.clahrc": "NIHR CLAHRC, 'Healthy Start, Happy Start' project page",
+        "programme.source.perinatal": "VIPP adapted for mothers with perinatal mental illness (2024), Journal of Reproductive and Infant Psychology, doi:10.1080/02646838.2024.2322636",
+        "programme.source.hshs": "Healthy Start, Happy Start study (NHS trial of VIPP-SD), PEDAL summary",
+        "programme.source.trial_excl": "Trial exclusion criteria: VIPP-FC protocol (Schoemaker et al. 2018) and HomVEE's summary of Van Zeijl et al. (2006)",
+    }
+)

@@ -3,8 +3,9 @@
 Every claim about the VIPP-SD method in notebooks 09, 10 and 12 names one of
 these keys. They are the VERIFIED sources of the course team's fact sheet on the
 method (facts read at the URL given, or in the course's own seed documents);
-bibliographic data, not prose, so they are kept here rather than in the message
-catalog. Where the sources are silent, a claim uses the key ``"judgement"``,
+bibliographic data, so they are kept here rather than in the message catalog,
+except the titles that describe a source in words (:data:`DESCRIBED`), which
+are translated. Where the sources are silent, a claim uses the key ``"judgement"``,
 which reads "the course authors' judgement - discuss with your supervisor".
 
 Examples
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from course_kit.messages import text
 
-__all__ = ["JUDGEMENT", "SOURCES", "cite", "cite_all"]
+__all__ = ["DESCRIBED", "JUDGEMENT", "SOURCES", "cite", "cite_all", "message_key"]
 
 JUDGEMENT = "judgement"
 
@@ -133,6 +134,28 @@ SOURCES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Sources whose title is a description in words ("... entry on VIPP-SD", "course
+#: material") rather than a citation: :func:`cite` writes it in the reader's language
+#: (the English is the same as in :data:`SOURCES`). Titles of papers and pages stay
+#: as published.
+DESCRIBED = frozenset(
+    {
+        "seed000",
+        "seed001",
+        "seed002",
+        "VSI-NL",
+        "HOMVEE-COMP",
+        "NOPUNISH",
+        "NCJ",
+        "UKVIPP",
+        "CLAHRC",
+        "PERINATAL",
+        "HSHS",
+        "TRIAL-EXCL",
+    }
+)
+
+
 def cite(key: str) -> str:
     """The citation of source ``key`` with its URL, or the course-authors'-judgement label.
 
@@ -151,7 +174,14 @@ def cite(key: str) -> str:
     if key not in SOURCES:
         raise ValueError(f"key must be one of {sorted(SOURCES)} or 'judgement' (got {key!r}).")
     title, url = SOURCES[key]
+    if key in DESCRIBED:  # a description of the source, in the reader's language
+        title = text(message_key(key))
     return f"{title} ({url})" if url else title
+
+
+def message_key(key: str) -> str:
+    """The message key of the description of source ``key`` (see :data:`DESCRIBED`)."""
+    return "programme.source." + key.lower().replace("-", "_")
 
 
 def cite_all(keys) -> str:
