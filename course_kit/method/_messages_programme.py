@@ -87,6 +87,7 @@ EN.update(
         "it calmly needs some stability, so help the family through the crisis first and offer "
         "VIPP-SD when everyday life has settled. Discuss with your supervisor.</i>",
         # section 4: which fragment first
+        "programme.choose_fragment": "Choose a fragment above.",
         "programme.opening.question": "Film written for this course: Sara (2 years) and her "
         "father. Three fragments stand out. Which do you show first?",
         "programme.opening.positive": "Sara brings a book; the father smiles, lifts her on his "

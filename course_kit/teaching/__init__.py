@@ -1,20 +1,22 @@
 """The classroom: what participants click, read and answer in the notebooks.
 
-==================  ==========================================================
-``exercises``       self-checking exercises (:func:`exercises.exercise` looks
-                    one up in the bank)
-``bank``            the notebooks' exercises, with their answers and reasons
-``explorers``       sliders and dropdowns over precomputed SYNTHETIC results
-``drawings``        concept drawings (the shapes of ideas; no estimates)
-``formulas``        textbook formulas behind the pictures (U3, overlap, NNT...)
-``observation``     marking the fragments of the course's written scenes
-``_widgets``        the one widget toolkit: figure to PNG, live figures,
-                    image sliders, alt text and accessible names (private to
-                    this package; ``image_widget``, ``set_image`` are public)
-==================  ==========================================================
+=====================  ==========================================================
+``exercises``          self-checking exercises (:func:`exercises.exercise` looks
+                       one up in the bank)
+``bank``               the notebooks' exercises, with their answers and reasons
+``explorers``          sliders and dropdowns over precomputed SYNTHETIC results
+``drawings``           concept drawings (the shapes of ideas; no estimates)
+``formulas``           textbook formulas behind the pictures (U3, overlap, NNT...)
+``observation``        marking the fragments of the course's written scenes
+``programme_widgets``  notebook 03: the programme's timeline, themes by age,
+                       the first fragment to show, the family finder
+``_widgets``           the one widget toolkit: figure to PNG, live figures,
+                       image sliders, alt text and accessible names (private to
+                       this package; ``image_widget``, ``set_image`` are public)
+=====================  ==========================================================
 
 The teaching layer draws on the analysis layer (``meta``, ``susceptibility``,
-``trials``...), never the other way round: see ARCHITECTURE.md.
+``trials``...), neve   r the other way round: see ARCHITECTURE.md.
 
 Examples
 --------
@@ -46,7 +48,15 @@ from course_kit.teaching.formulas import (
     simulated_ds,
 )
 
-_SUBMODULES = ("bank", "drawings", "exercises", "explorers", "formulas", "observation")
+_SUBMODULES = (
+    "bank",
+    "drawings",
+    "exercises",
+    "explorers",
+    "formulas",
+    "observation",
+    "programme_widgets",
+)
 
 __all__ = [
     "LiveFigure",

@@ -3,5 +3,4 @@
 EN: dict[str, str] = {
     "cells_03.ready": "Ready.",
     "cells_03.themes_count": "{months} months: {n} themes and topics",
-    "cells_03.choose_fragment": "Choose a fragment above.",
 }
