@@ -74,7 +74,7 @@ def visit_timeline():
             visit=v,
             previous=row["feedback_on"],
             films=text("programme.films_yes" if row["films"] else "programme.films_no"),
-            phase=text("programme.phase_" + row["phase"]),
+            phase=text(f"programme.phase_{row['phase']}"),
         )
 
     visit.observe(show, names="value")
@@ -183,9 +183,9 @@ def family_finder():
         answer.value = (
             _BOX
             + "<p>"
-            + text("programme.age_text." + ages[age.value])
+            + text(f"programme.age_text.{ages[age.value]}")
             + "</p><p>"
-            + text("programme.situation_text." + situations[situation.value])
+            + text(f"programme.situation_text.{situations[situation.value]}")
             + "</p></div>"
         )
 
