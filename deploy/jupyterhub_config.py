@@ -405,6 +405,8 @@ if os.environ.get("COURSE_BOARD", "off").strip().lower() in {"on", "1", "true", 
     _board_env = {
         "COURSE_BOARD_INSTRUCTORS": ",".join(sorted(_instructors)),
         "COURSE_BOARD_DATA_DIR": os.path.join(_tljh, "state") if _tljh else DATA_DIR,
+        # the board speaks the course's language, as the participants' servers do
+        "COURSE_KIT_LANG": COURSE_LANG,
     }
     for _var in ("COURSE_BOARD_DB_URL", "COURSE_BOARD_KEEP_DAYS", "COURSE_BOARD_RATE"):
         if os.environ.get(_var):

@@ -197,3 +197,218 @@ def test_hub_config_adds_the_board_only_when_turned_on(monkeypatch, tmp_path):
     assert board["environment"]["COURSE_BOARD_DATA_DIR"] == str(tmp_path)
     assert on.Spawner.environment["COURSE_BOARD_URL"].endswith("/services/course-board/")
     assert "access:services!service=course-board" in on.Spawner.server_token_scopes
+
+
+# --- the page and the board in the course's language ----------------------------------
+
+INSTRUCTOR = "teacher"
+PREFIX = "/services/course-board/"
+
+
+@pytest.fixture
+def board_service(store, monkeypatch):
+    """The board service in this process, the instructor logged in (the hub's OAuth
+    is tested live in tests/test_board_hub.py); yields ``fetch(path) -> (code, body)``."""
+    import asyncio
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from course_kit.board import service
+
+    monkeypatch.setattr(
+        service._Base, "get_current_user", lambda self: {"name": INSTRUCTOR, "kind": "user"}
+    )
+    app = service.make_app(store, instructors=[INSTRUCTOR], secret=b"k", prefix=PREFIX)
+    port = _free_port()
+    started = threading.Event()
+    loop = asyncio.new_event_loop()
+
+    def serve():
+        asyncio.set_event_loop(loop)
+
+        async def listen():
+            app.listen(port, "127.0.0.1")
+            started.set()
+
+        loop.run_until_complete(listen())
+        loop.run_forever()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert started.wait(10)
+    url = f"http://127.0.0.1:{port}{PREFIX}"
+
+    def fetch(path=""):
+        try:
+            with urllib.request.urlopen(url + path, timeout=30) as resp:
+                return resp.status, resp.read().decode()
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode()
+
+    fetch.url = url
+    try:
+        yield fetch
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+
+
+def _page_words(lang: str) -> dict[str, str]:
+    from course_kit import i18n, messages
+
+    with i18n.using(lang):
+        return {k: messages.text(k) for k in messages.EN if k.startswith("board_page.")}
+
+
+def _fixed_parts(template: str) -> list[str]:
+    """The words of a text around its {placeholders}: what must (not) show."""
+    import re
+
+    parts = (p.strip() for p in re.split(r"\{\w+\}", template))
+    return [p for p in parts if re.search(r"[^\W\d_]", p)]  # words, not punctuation
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_the_page_is_served_in_the_course_language(board_service, monkeypatch, lang):
+    import json
+    import re
+
+    monkeypatch.setenv("COURSE_KIT_LANG", lang)
+    code, page = board_service()
+    assert code == 200
+    assert f'<html lang="{lang}">' in page
+    words, english = _page_words(lang), _page_words("en")
+    assert f"<title>{html.escape(words['board_page.title'])}</title>" in page
+    for key in ("title", "intro", "show_names", "download_csv", "waiting"):
+        assert html.escape(words[f"board_page.{key}"]) in page, key
+    # the JavaScript's words: the same texts, in the page as one JSON object
+    served = json.loads(re.search(r"const WORDS = (\{.*\});", page)[1])
+    assert served == words
+    # what a reader sees: the HTML outside style and script, and the script's words
+    shown = [re.sub(r"<style>.*?</style>|<script>.*?</script>", "", page, flags=re.S)]
+    shown += [" ".join(_fixed_parts(text)) for text in served.values()]
+    for key, text in english.items():
+        for part in _fixed_parts(text):
+            assert not any(part in s for s in shown), f"English {key!r} on the page: {part!r}"
+
+
+def test_the_english_page_is_unchanged(board_service, monkeypatch, tmp_path):
+    monkeypatch.delenv("COURSE_KIT_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)  # no workspace with a language of its own
+    code, page = board_service()
+    assert code == 200 and '<html lang="en">' in page
+    words = _page_words("en")
+    assert f"<title>{words['board_page.title']}</title>" in page
+    assert f"<h1>{words['board_page.title']}</h1>" in page
+    assert f'id="names"> {words["board_page.show_names"]}</label>' in page
+    assert words["board_page.waiting"] in page
+
+
+def test_the_board_shows_questions_options_numbers_and_feedback_in_the_course_language(
+    board_service, store, monkeypatch
+):
+    import json
+
+    from course_kit import i18n
+
+    store.add("09.depression_first", "p-a", "a", "incorrect")
+    store.add("09.depression_first", "p-b", "b", "correct")
+    store.add("09.depression_first", "p-c", "a", "incorrect")
+    for person, value in [("p-a", 0.568), ("p-b", 0.45), ("p-c", 0.45)]:
+        store.add("03.cohens_d", person, value, answers.status("03.cohens_d", value))
+    boards = {}
+    for lang in ("en", "sv"):  # one service process: the exercises are built per language
+        monkeypatch.setenv("COURSE_KIT_LANG", lang)
+        code, body = board_service("api/board")
+        assert code == 200
+        boards[lang] = json.loads(body)["exercises"]
+        with i18n.using(lang):
+            case, d = exercise("09.depression_first"), exercise("03.cohens_d")
+            board = boards[lang]
+            assert board["09.depression_first"]["question"] == case.question
+            assert list(board["09.depression_first"]["options"].values()) == case.options
+            rnd = board["09.depression_first"]["rounds"][0]
+            assert rnd["common_wrong"]["text"] == case.options[0]
+            assert rnd["common_wrong"]["feedback"] == case.check(case.options[0]).message
+            assert rnd["share_text"] == i18n.format_value(1 / 3, ".0%")
+            cohen = board["03.cohens_d"]["rounds"][0]
+            assert cohen["distribution"][0]["texts"] == {
+                "0.45": i18n.format_value(0.45),
+                "0.568": i18n.format_value(0.568),
+            }
+            assert cohen["common_wrong"]["text"] == i18n.format_value(0.45)
+            assert cohen["common_wrong"]["feedback"] == d.check(0.45).message
+    assert (
+        boards["sv"]["09.depression_first"]["question"]
+        != (boards["en"]["09.depression_first"]["question"])
+    )
+    sv_rounds = boards["sv"]["03.cohens_d"]["rounds"][0]
+    assert sv_rounds["common_wrong"]["text"] == "0,45"  # a decimal comma, not a point
+    assert boards["en"]["03.cohens_d"]["rounds"][0]["common_wrong"]["text"] == "0.45"
+    assert boards["sv"]["09.depression_first"]["rounds"][0]["share_text"].endswith("\u00a0%")
+
+
+@pytest.mark.browser
+def test_the_swedish_board_in_the_browser_has_no_english_word(
+    board_service, store, monkeypatch, chromium_browser, artifacts_dir
+):
+    from course_kit import i18n
+
+    monkeypatch.setenv("COURSE_KIT_LANG", "sv")
+    store.add("02.certification", "p-a", REF, "correct")
+    store.add("02.certification", "p-b", [5, 5, 5, 5, 5, 5], "incorrect")
+    store.add("03.cohens_d", "p-a", 0.45, answers.status("03.cohens_d", 0.45))
+    store.add("09.depression_first", "p-a", "a", "incorrect")
+    page = chromium_browser.new_page()
+    try:
+        errors = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.goto(board_service.url)
+        page.locator('section[data-exercise="09.depression_first"] .round').wait_for(timeout=10000)
+        updated = _fixed_parts(_page_words("sv")["board_page.updated"])[0]
+        page.locator("#updated", has_text=updated).wait_for()
+        shown = page.locator("body").inner_text()
+        page.screenshot(path=str(artifacts_dir / "class-board-sv.png"), full_page=True)
+    finally:
+        page.close()
+    assert not errors
+    words = _page_words("sv")
+    with i18n.using("sv"):
+        case = exercise("09.depression_first")
+        expected = [
+            words["board_page.round"].format(round=1),
+            words["board_page.common_wrong"],
+            words["board_page.start_round"],
+            case.question,
+            *case.options,
+            case.check(case.options[0]).message,
+            words["board_page.item"].format(item=1),
+            i18n.format_value(0.45),
+            i18n.format_value(0.5, ".0%"),  # one of two raters agreed
+        ]
+    for text in expected:
+        assert text in shown, text
+    for key, text in _page_words("en").items():
+        for part in _fixed_parts(text):
+            assert part not in shown, f"English {key!r} on the Swedish board: {part!r}"
+
+
+def test_hub_config_gives_the_board_the_course_language(monkeypatch, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_hub import _load_course_config
+
+    env = {"COURSE_BOARD": "on", "COURSE_BOARD_INSTRUCTORS": "anna"}
+    for hub_lang, board_lang in [(None, "en"), ("sv", "sv"), ("nb", "nb")]:
+        config = _load_course_config(
+            {},
+            {**env, **({"COURSE_HUB_LANG": hub_lang} if hub_lang else {})},
+            monkeypatch,
+            data_dir=tmp_path,
+        )
+        board = next(s for s in config.JupyterHub.services if s["name"] == "course-board")
+        assert board["environment"]["COURSE_KIT_LANG"] == board_lang
+        assert config.Spawner.environment["COURSE_KIT_LANG"] == board_lang

@@ -22,6 +22,8 @@ import math
 import numbers
 from functools import lru_cache
 
+from course_kit import i18n
+
 MAX_ITEMS = 20  # no course exercise has more items; caps what one request can store
 
 
@@ -74,11 +76,18 @@ def normalise(exercise_id: str, answer):
     raise ValueError(f"{exercise_id} cannot be shown on the board.")  # pragma: no cover
 
 
-@lru_cache(maxsize=64)
-def _exercise(exercise_id: str):
+@lru_cache(maxsize=128)
+def _built(exercise_id: str, lang: str):
     from course_kit.teaching.exercises import exercise
 
-    return exercise(exercise_id)
+    with i18n.using(lang):
+        return exercise(exercise_id)
+
+
+def _exercise(exercise_id: str):
+    # built once per language: the question, options and feedback are the
+    # exercise's messages in the reader's language
+    return _built(exercise_id, i18n.get_language())
 
 
 def describe(exercise_id: str) -> dict:
@@ -105,6 +114,30 @@ def to_value(exercise_id: str, answer):
         labels = describe(exercise_id)["options"]
         return labels[answer] if spec["kind"] == "choice" else [labels[a] for a in answer]
     return answer
+
+
+def number_text(value, lang: str | None = None) -> str:
+    """A number of an answer written the reader's way (``0,57`` in Swedish).
+
+    Examples
+    --------
+    >>> number_text(0.57, lang="en"), number_text(0.57, lang="sv"), number_text(130, lang="nb")
+    ('0.57', '0,57', '130')
+    """
+    return i18n.format_value(value, "", lang)
+
+
+def answer_text(exercise_id: str, answer) -> str:
+    """A stored answer as the board shows it: option texts, or numbers written the local way."""
+    value = to_value(exercise_id, answer)
+    if not isinstance(value, list):
+        return value if isinstance(value, str) else number_text(value)
+    shown = [v if isinstance(v, str) else number_text(v) for v in value]
+    # "5,5, 7" would be ambiguous: numbers with a decimal comma are set apart by ";"
+    numbers_with_comma = any(
+        "," in v for v, raw in zip(shown, value, strict=True) if not isinstance(raw, str)
+    )
+    return ("; " if numbers_with_comma else ", ").join(shown)
 
 
 def status(exercise_id: str, answer) -> str:

@@ -3,14 +3,33 @@
 It polls ``api/board`` twice a second and redraws. Every chart is also a table
 (the bars are decoration; the counts are text), so a screen reader and a
 projector both work.
+
+The page speaks the course's language (:func:`course_kit.i18n.get_language`,
+``COURSE_KIT_LANG`` on the hub): :func:`render` writes its words from the
+``board_page`` texts (:mod:`course_kit.texts.board_page`), escaped, and hands the
+JavaScript the words it needs while redrawing as one JSON object. Numbers and
+percentages come from ``api/board`` already written the local way.
+
+Examples
+--------
+>>> page = render("/services/course-board/", "token", lang="sv")
+>>> '<html lang="sv">' in page and "Klasstavla" in page
+True
 """
 
-PAGE = """<!doctype html>
-<html lang="en">
+from __future__ import annotations
+
+import html
+import json
+
+from course_kit import i18n, messages
+
+PAGE = r"""<!doctype html>
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Class board</title>
+<title>{{board_page.title}}</title>
 <style>
  body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; }
  h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
@@ -33,25 +52,29 @@ PAGE = """<!doctype html>
 </style>
 </head>
 <body>
-<h1>Class board</h1>
-<p>How the class answered the exercises. Participants are shown by pseudonym unless you
-switch names on. The page updates by itself.</p>
+<h1>{{board_page.title}}</h1>
+<p>{{board_page.intro}}</p>
 <div class="controls">
- <label><input type="checkbox" id="names"> Show real user names</label>
- <a id="csv" href="{{prefix}}api/board.csv" download>Download the table (CSV)</a>
+ <label><input type="checkbox" id="names"> {{board_page.show_names}}</label>
+ <a id="csv" href="{{prefix}}api/board.csv" download>{{board_page.download_csv}}</a>
  <span id="updated" role="status" aria-live="polite"></span>
 </div>
-<main id="board"><p>Waiting for the first answers&hellip;</p></main>
+<main id="board"><p>{{board_page.waiting}}</p></main>
 <script>
 "use strict";
-const PREFIX = "{{prefix}}";
-const XSRF = "{{xsrf}}";
+const PREFIX = {{prefix_json}};
+const XSRF = {{xsrf_json}};
+const WORDS = {{words_json}};
+const LOCALE = {{locale_json}};
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;",
   ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
-const pct = (x) => x === null ? "–" : Math.round(100 * x) + "%";
+// WORDS[key] with its {placeholders} filled in: as text, or as HTML (the template's
+// own words escaped, the values already HTML)
+const fill = (key, values) => WORDS[key].replace(/\{(\w+)\}/g, (m, name) => name in values ? values[name] : m);
+const say = (key, values) => esc(WORDS[key]).replace(/\{(\w+)\}/g, (m, name) => name in values ? values[name] : m);
 
-function label(ex, key) {
-  return ex.options ? ex.options[key] : key;
+function label(ex, item, key) {  // numbers come written the local way (item.texts)
+  return ex.options ? ex.options[key] : (item.texts && key in item.texts ? item.texts[key] : key);
 }
 function isReference(ex, item, key) {
   const ref = item.reference;
@@ -60,31 +83,37 @@ function isReference(ex, item, key) {
 }
 function histogram(ex, rnd, item) {
   const max = Math.max(1, ...Object.values(item.counts));
-  const name = item.item ? (ex.kind === "list" ? "Item " + esc(item.item) : esc(item.item)) : "Answers";
+  const name = item.item ? (ex.kind === "list" ? say("board_page.item", {item: esc(item.item)}) : esc(item.item))
+    : say("board_page.answers", {});
   let rows = "";
   for (const [key, count] of Object.entries(item.counts)) {
     const ref = isReference(ex, item, key);
     rows += `<tr class="${ref ? "reference" : ""}" data-value="${esc(key)}">` +
-      `<th scope="row">${esc(label(ex, key))}${ref ? " (reference)" : ""}</th>` +
+      `<th scope="row">${esc(label(ex, item, key))}${ref ? " " + say("board_page.reference_mark", {}) : ""}</th>` +
       `<td class="count">${count}</td>` +
       `<td aria-hidden="true"><span class="bar" style="width:${(8 * count / max).toFixed(2)}em"></span></td></tr>`;
   }
   return `<table class="histogram" data-item="${esc(item.item)}"><caption>${name}` +
-    (ex.kind === "list" ? ` &mdash; reference ${esc(item.reference)}` : "") +
-    `</caption><thead><tr><th scope="col">Answer</th><th scope="col">Count</th>` +
-    `<th scope="col"><span class="visually-hidden">Bar</span></th></tr></thead><tbody>${rows}</tbody></table>`;
+    (ex.kind === "list" ? " &mdash; " + say("board_page.item_reference", {reference: esc(item.reference_text)}) : "") +
+    `</caption><thead><tr><th scope="col">${say("board_page.col_answer", {})}</th>` +
+    `<th scope="col">${say("board_page.col_count", {})}</th>` +
+    `<th scope="col"><span class="visually-hidden">${say("board_page.col_bar", {})}</span></th></tr></thead>` +
+    `<tbody>${rows}</tbody></table>`;
 }
 function roundHtml(ex, rnd) {
   let html = `<div class="round" data-round="${rnd.round}" data-answered="${rnd.answered}">` +
-    `<h3>Round ${rnd.round}</h3><p><span class="answered">${rnd.answered}</span> answered; ` +
-    `<span class="share">${pct(rnd.share_right)}</span> right</p>`;
+    `<h3>${say("board_page.round", {round: rnd.round})}</h3><p>` +
+    say("board_page.answered_right", {answered: `<span class="answered">${rnd.answered}</span>`,
+      share: `<span class="share">${esc(rnd.share_text)}</span>`}) + "</p>";
   html += `<div class="items">${rnd.distribution.map((item) => histogram(ex, rnd, item)).join("")}</div>`;
   if (rnd.common_wrong) {
-    const shown = Array.isArray(rnd.common_wrong.shown) ? rnd.common_wrong.shown.join(", ") : rnd.common_wrong.shown;
-    html += `<div class="wrong"><b>Most common wrong answer</b> (${rnd.common_wrong.count}): ` +
-      `${esc(shown)}<br><i>Feedback they saw:</i> ${esc(rnd.common_wrong.feedback)}</div>`;
+    html += `<div class="wrong"><b>${say("board_page.common_wrong", {})}</b> (${rnd.common_wrong.count}): ` +
+      `${esc(rnd.common_wrong.text)}<br><i>${say("board_page.feedback_seen", {})}</i> ` +
+      `${esc(rnd.common_wrong.feedback)}</div>`;
   }
-  if (rnd.participants.length) html += `<p><small>Who: ${rnd.participants.map(esc).join(", ")}</small></p>`;
+  if (rnd.participants.length) {
+    html += `<p><small>${say("board_page.who", {names: rnd.participants.map(esc).join(", ")})}</small></p>`;
+  }
   return html + "</div>";
 }
 function render(data) {
@@ -96,7 +125,7 @@ function render(data) {
     const ex = data.exercises[id];
     html += `<section class="exercise" id="ex-${esc(id)}" data-exercise="${esc(id)}" aria-labelledby="h-${esc(id)}">` +
       `<h2 id="h-${esc(id)}">${esc(id)}: ${esc(ex.question)}</h2>` +
-      `<button type="button" class="new-round" data-exercise="${esc(id)}">Start a new round</button>` +
+      `<button type="button" class="new-round" data-exercise="${esc(id)}">${say("board_page.start_round", {})}</button>` +
       `<div class="rounds">${ex.rounds.map((r) => roundHtml(ex, r)).join("")}</div></section>`;
   }
   document.getElementById("board").innerHTML = html;
@@ -110,11 +139,11 @@ async function post(path, body) {
       headers: {"Content-Type": "application/json", "X-XSRFToken": XSRF}, body: JSON.stringify(body || {})});
     status = resp.ok ? 0 : resp.status;
   } catch (err) {
-    status = "no connection";
+    status = fill("board_page.no_connection", {});
   } finally {
     pending -= 1;
   }
-  if (status) alert("The board could not do that (" + status + ").");
+  if (status) alert(fill("board_page.action_failed", {problem: status}));
   await refresh();
 }
 async function refresh() {
@@ -123,9 +152,10 @@ async function refresh() {
       headers: {"X-XSRFToken": XSRF}});  // the hub's xsrf check covers fetch() GETs too
     if (!resp.ok) throw new Error("HTTP " + resp.status);
     render(await resp.json());
-    document.getElementById("updated").textContent = "Updated " + new Date().toLocaleTimeString();
+    document.getElementById("updated").textContent =
+      fill("board_page.updated", {time: new Date().toLocaleTimeString(LOCALE || undefined)});
   } catch (err) {
-    document.getElementById("updated").textContent = "Not updated: " + err.message;
+    document.getElementById("updated").textContent = fill("board_page.not_updated", {error: err.message});
   }
 }
 document.addEventListener("click", (ev) => {
@@ -139,3 +169,53 @@ setInterval(refresh, 500);  // twice a second: a new answer shows within a secon
 </body>
 </html>
 """
+
+
+# the words the server writes into the HTML; the JavaScript gets all of them
+_HTML_WORDS = ("title", "intro", "show_names", "download_csv", "waiting")
+
+
+def _script_json(value) -> str:
+    # JSON inside <script>: "</script>" or "<!--" in a text must not end the script
+    return (
+        json.dumps(value, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+def words(lang: str | None = None) -> dict[str, str]:
+    """Every ``board_page`` text in ``lang`` (default: the course's language), unfilled."""
+    with i18n.using(lang or i18n.get_language()):
+        return {key: messages.text(key) for key in messages.EN if key.startswith("board_page.")}
+
+
+def render(prefix: str, xsrf: str, lang: str | None = None) -> str:
+    """The board page for the service at ``prefix``, in ``lang`` (default: the course's language).
+
+    Parameters
+    ----------
+    prefix : str
+        The service's URL prefix, e.g. ``"/services/course-board/"``.
+    xsrf : str
+        The hub's XSRF token, sent back with the page's requests.
+    lang : str, optional
+        ``"en"``, ``"sv"`` or ``"nb"``; :func:`course_kit.i18n.get_language` if not given.
+    """
+    lang = i18n.check_language(lang or i18n.get_language())
+    texts = words(lang)
+    page = PAGE
+    for name in _HTML_WORDS:
+        key = f"board_page.{name}"
+        page = page.replace("{{" + key + "}}", html.escape(texts[key]))
+    # English keeps the browser's own clock format, as before
+    locale = None if lang == "en" else i18n.LOCALES[lang].replace("_", "-")
+    return (
+        page.replace("{{lang}}", lang)
+        .replace("{{prefix}}", html.escape(prefix))
+        .replace("{{prefix_json}}", _script_json(prefix))
+        .replace("{{xsrf_json}}", _script_json(xsrf))
+        .replace("{{words_json}}", _script_json(texts))
+        .replace("{{locale_json}}", _script_json(locale))
+    )

@@ -23,7 +23,8 @@ Settings (environment of the service process; the hub config sets them):
 ``COURSE_BOARD_INSTRUCTORS`` (comma-separated hub user names),
 ``COURSE_BOARD_DB_URL`` (SQLAlchemy URL), ``COURSE_BOARD_SECRET_FILE``,
 ``COURSE_BOARD_KEEP_DAYS`` (default 14), ``COURSE_BOARD_RATE`` (answers per user
-per minute, default 30).
+per minute, default 30), ``COURSE_KIT_LANG`` (the language of the page, the
+exercises' questions and options and the feedback it shows: ``en``, ``sv`` or ``nb``).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from jupyterhub.utils import url_path_join
 from tornado import web
 
 from course_kit.board import answers as _answers
-from course_kit.board.page import PAGE
+from course_kit.board.page import render
 from course_kit.board.store import STATUSES, Store
 
 MAX_BODY = 4096  # bytes: the largest answer (six ratings) is far below
@@ -168,11 +169,8 @@ class PageHandler(_Base):
         self.instructor()
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.finish(
-            PAGE.replace("{{xsrf}}", self.xsrf_token.decode()).replace(
-                "{{prefix}}", self.board["prefix"]
-            )
-        )
+        # in the course's language (COURSE_KIT_LANG, which the hub config sets)
+        self.finish(render(self.board["prefix"], self.xsrf_token.decode()))
 
 
 class BoardHandler(_Base):

@@ -24,6 +24,7 @@ from collections import Counter
 
 import sqlalchemy as sa
 
+from course_kit import i18n
 from course_kit.board import answers as _answers
 
 STATUSES = ("correct", "close", "incorrect")
@@ -150,7 +151,12 @@ class Store:
         return latest, names, dict(rounds)
 
     def board(self, show_names: bool = False) -> dict:
-        """Per exercise and round: counts, distribution, share right, common wrong answer."""
+        """Per exercise and round: counts, distribution, share right, common wrong answer.
+
+        Questions, option texts, feedback and the ``*_text`` fields (numbers and
+        percentages as the page shows them) are in the reader's language
+        (:func:`course_kit.i18n.get_language`).
+        """
         latest, names, rounds = self._latest()
         grouped: dict[str, dict[int, list]] = {}
         for (exercise, number, _), entry in latest.items():
@@ -198,6 +204,11 @@ class Store:
         return buffer.getvalue()
 
 
+def _number_texts(values) -> dict:
+    # the answer values as the page shows them: "0,57" in Swedish, "0.57" in English
+    return {"texts": {str(v): _answers.number_text(v) for v in values}}
+
+
 def _summarise(info: dict, number: int, entries: list, names: dict, show_names: bool) -> dict:
     answered = len(entries)
     right = sum(e["status"] == "correct" for e in entries)
@@ -210,7 +221,16 @@ def _summarise(info: dict, number: int, entries: list, names: dict, show_names: 
             values = range(int(low), int(high) + 1) if low is not None and high is not None else []
             shown = {str(v): counts.get(v, 0) for v in values}
             shown.update({str(v): c for v, c in counts.items() if str(v) not in shown})
-            distribution.append({"item": label, "counts": shown, "reference": info["reference"][i]})
+            reference = info["reference"][i]
+            distribution.append(
+                {
+                    "item": label,
+                    "counts": shown,
+                    "reference": reference,
+                    **_number_texts([*values, *counts]),
+                    "reference_text": _answers.number_text(reference),
+                }
+            )
     elif kind in ("choice", "multi"):
         counts = Counter()
         for e in entries:
@@ -229,6 +249,7 @@ def _summarise(info: dict, number: int, entries: list, names: dict, show_names: 
                 "item": "",
                 "counts": {str(v): c for v, c in sorted(counts.items())},
                 "reference": info["reference"],
+                **_number_texts(counts),
             }
         )
     wrong = Counter(json.dumps(e["answer"]) for e in entries if e["status"] != "correct")
@@ -241,6 +262,7 @@ def _summarise(info: dict, number: int, entries: list, names: dict, show_names: 
             "shown": _answers.to_value(info["id"], answer),
             "count": count,
             "feedback": _answers.feedback(info["id"], answer),
+            "text": _answers.answer_text(info["id"], answer),  # as the page shows it
         }
     people = sorted(
         (names.get(e["participant"], e["participant"]) if show_names else e["participant"])
@@ -251,6 +273,7 @@ def _summarise(info: dict, number: int, entries: list, names: dict, show_names: 
         "answered": answered,
         "right": right,
         "share_right": round(right / answered, 3) if answered else None,
+        "share_text": i18n.format_value(right / answered, ".0%") if answered else "–",
         "distribution": distribution,
         "common_wrong": common_wrong,
         "participants": people,
