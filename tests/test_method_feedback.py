@@ -119,3 +119,35 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(fp, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+@pytest.fixture
+def edition():
+    from course_kit import i18n
+
+    yield i18n.set_language
+    i18n.set_language(None)
+
+
+@pytest.mark.parametrize(
+    "lang, judgement, supervisor",
+    [
+        ("sv", "Kursförfattarnas bedömning", "handledare"),
+        ("nb", "Kursforfatternes vurdering", "veileder"),
+    ],
+)
+def test_feedback_in_swedish_and_norwegian_keeps_sources_and_the_judgement_label(
+    edition, lang, judgement, supervisor
+):
+    english = fp.PhrasingExercise("tower").check("a").summary()
+    edition(lang)
+    text_ = fp.PhrasingExercise("tower").check("a").summary()
+    assert text_ != english and "(your choice)" not in text_
+    # the course-authors'-judgement label stays recognisable, and citations stay as published
+    assert judgement in text_ and supervisor in text_ and "vippleiden.com" in text_
+    advice = fp.parent_advice("language")
+    assert any(judgement in source for _, source in advice)
+    # the notebook's table of principles (cells_10) names them as the feedback does
+    table = [ck.text(f"cells_10.principle.{p}") for p in fp.PRINCIPLES]
+    assert table == [ck.text(f"method.principle.{p}") for p in fp.PRINCIPLES]
+    assert all(name not in fp.PRINCIPLES for name in table)
