@@ -182,3 +182,25 @@ def test_result_tables_have_translated_headers_and_locale_numbers(lang):
     )
     assert "estimate" not in reg and "ci_low" not in reg
     assert not any(DECIMAL_POINT.search(c) for c in reg), reg
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"], indirect=True)
+def test_a_participants_own_data_problem_is_explained_in_the_readers_language(lang):
+    import pandas as pd
+
+    from course_kit.susceptibility import fit_interaction
+
+    rng = np.random.default_rng(0)
+    mine = pd.DataFrame(
+        {
+            "utfall": rng.normal(size=40),
+            "miljo": rng.normal(size=40),
+            "grupp": ["ja", "nej"] * 20,
+        }
+    )
+    with pytest.raises(ValueError) as error:
+        fit_interaction(mine, "utfall", "miljo", "grupp")
+    message = str(error.value)
+    assert "susceptible_level='nej'" in message  # what to type stays as typed
+    assert "cannot know which one" not in message
+    assert {"sv": "känsliga gruppen", "nb": "mottakelige gruppen"}[lang] in message

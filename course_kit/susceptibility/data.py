@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_kit._validation import check_choice, check_number
+from course_kit.messages import text
 from course_kit.susceptibility.patterns import PATTERNS, pattern_name
 
 DIRECTIONS = ("higher_is_better", "higher_is_worse")
@@ -57,12 +58,12 @@ def covariate_matrix(prep: Prepared) -> np.ndarray:
 
 def _check_name(name, role: str, columns) -> str:
     if not isinstance(name, str):
-        raise TypeError(f"{role} must be a column name (text), got {name!r}.")
+        raise TypeError(text("data_errors.not_a_name", role=role, name=name))
     if name not in columns:
         shown = ", ".join(repr(c) for c in list(columns)[:12])
-        raise ValueError(f"{role}: there is no column {name!r} in data (columns: {shown}).")
+        raise ValueError(text("data_errors.no_column", role=role, name=name, shown=shown))
     if '"' in name and "'" in name:
-        raise ValueError(f"{role}: column {name!r} mixes both kinds of quotes; rename it.")
+        raise ValueError(text("data_errors.quotes", role=role, name=name))
     return name
 
 
@@ -78,10 +79,7 @@ def _binary_levels(series, column: str, susceptible_level):
 
     values = series.unique()
     if len(values) < 2:
-        raise ValueError(
-            f"susceptibility: column {column!r} has only one group ({values[0]!r}); "
-            "two groups (or a continuous score) are needed."
-        )
+        raise ValueError(text("data_errors.one_group", column=column, value=values[0]))
     if pd.api.types.is_bool_dtype(series):
         levels = [False, True]
     elif isinstance(series.dtype, pd.CategoricalDtype):
@@ -93,27 +91,23 @@ def _binary_levels(series, column: str, susceptible_level):
     else:
         levels = sorted(values.tolist(), key=str)
     if len(levels) > 2:
-        raise ValueError(
-            f"susceptibility: column {column!r} has {len(levels)} text levels; use two groups "
-            "or a numeric score."
-        )
+        raise ValueError(text("data_errors.many_levels", column=column, n=len(levels)))
     if susceptible_level is not None:
         if susceptible_level not in levels:
             raise ValueError(
-                f"susceptible_level {susceptible_level!r} is not a level of column "
-                f"{column!r} (levels: {levels})."
+                text(
+                    "data_errors.not_a_level",
+                    level=susceptible_level,
+                    column=column,
+                    levels=levels,
+                )
             )
         levels = [lv for lv in levels if lv != susceptible_level] + [susceptible_level]
     elif not (pd.api.types.is_bool_dtype(series) or _is_zero_one(levels)):
         # Sort order would pick the group (e.g. 'nej' after 'ja'), and with it
         # the sign of every slope: the participant must say which group it is.
         a, b = levels
-        raise ValueError(
-            f"susceptibility: column {column!r} has the groups {a!r} and {b!r}, and the kit "
-            "cannot know which one is the more susceptible group. Say it, e.g. "
-            f"susceptible_level={b!r}. (Only 0/1 or True/False columns need no choice: "
-            "1 or True is the susceptible group.)"
-        )
+        raise ValueError(text("data_errors.which_group", column=column, a=a, b=b))
     return tuple(levels)
 
 
@@ -142,9 +136,7 @@ def _text_numbers(frame, name: str, role: str) -> None:
     try:
         numbers = numbers_from_text(column, name)
     except ValueError as exc:
-        raise ValueError(
-            f"{role}: {exc} (Rows are counted from 1, the first row of data.)"
-        ) from None
+        raise ValueError(text("data_errors.text_numbers", role=role, problem=exc)) from None
     if numbers is not None:
         frame[name] = numbers
 
@@ -176,7 +168,7 @@ def prepare(
     covariates = tuple(_check_name(c, "covariates", cols) for c in covariates)
     roles = [outcome, environment, susceptibility, *covariates]
     if len(set(roles)) != len(roles):
-        raise ValueError(f"Each column can have only one role; got {roles}.")
+        raise ValueError(text("data_errors.one_role", roles=roles))
 
     frame = data[roles].copy()
     frame.attrs = {}  # pandas deep-copies attrs on every operation: slow, and not needed
@@ -189,8 +181,13 @@ def prepare(
         missing = np.flatnonzero(frame[name].isna().to_numpy())
         if missing.size:
             raise ValueError(
-                f"{role}: column {name!r} has {missing.size} missing value(s), the first in "
-                f"row {missing[0] + 1}; drop or impute those rows first."
+                text(
+                    "data_errors.missing",
+                    role=role,
+                    name=name,
+                    n=int(missing.size),
+                    row=int(missing[0] + 1),
+                )
             )
     if pd.api.types.is_bool_dtype(frame[environment]):
         # a randomised arm (e.g. VIPP-SD = True) is a two-valued environment: 0/1
@@ -198,14 +195,12 @@ def prepare(
     for role, name in (("outcome", outcome), ("environment", environment)):
         if not _is_numeric(frame[name]):
             raise ValueError(
-                f"{role}: column {name!r} must hold numbers (it has dtype {frame[name].dtype})."
+                text("data_errors.not_numbers", role=role, name=name, dtype=frame[name].dtype)
             )
         if not np.all(np.isfinite(frame[name].to_numpy(dtype=float))):
-            raise ValueError(f"{role}: column {name!r} contains infinite values.")
+            raise ValueError(text("data_errors.infinite", role=role, name=name))
     if frame[environment].nunique() < 2:
-        raise ValueError(
-            f"environment: column {environment!r} is constant; the environment must vary."
-        )
+        raise ValueError(text("data_errors.constant", name=environment))
     levels = _binary_levels(frame[susceptibility], susceptibility, susceptible_level)
     if levels is None:
         frame[susceptibility] = frame[susceptibility].astype(float)
@@ -213,21 +208,19 @@ def prepare(
         frame[susceptibility] = (frame[susceptibility] == levels[1]).astype(float)
         counts = frame[susceptibility].value_counts()
         if counts.min() < 2:
-            raise ValueError(
-                f"susceptibility: column {susceptibility!r} has a group with fewer than 2 "
-                "people; each group needs at least 2."
-            )
+            raise ValueError(text("data_errors.small_group", name=susceptibility))
     x, g = frame[environment].to_numpy(dtype=float), frame[susceptibility].to_numpy(dtype=float)
     if np.ptp(g) > 0 and abs(np.corrcoef(x, g)[0, 1]) > 1 - 1e-9:
         raise ValueError(
-            f"environment {environment!r} and susceptibility {susceptibility!r} hold the same "
-            "information (one follows exactly from the other), so their effects cannot be "
-            "separated. Choose two different measures, e.g. parenting quality as the "
-            "environment and a temperament or genetic marker as the susceptibility."
+            text(
+                "data_errors.same_information",
+                environment=environment,
+                susceptibility=susceptibility,
+            )
         )
     n_min = 6 + len(covariates)
     if len(frame) < n_min:
-        raise ValueError(f"data has {len(frame)} rows; at least {n_min} are needed here.")
+        raise ValueError(text("data_errors.too_few_rows", n=len(frame), needed=n_min))
     return Prepared(
         frame=frame.reset_index(drop=True),
         outcome=outcome,

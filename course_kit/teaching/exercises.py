@@ -773,8 +773,8 @@ class TextListExercise(_Exercise):
             raise _Unreadable(
                 "exercises.list_out_of_range",
                 items=", ".join(outside),
-                low=f"{self.low:g}",
-                high=f"{self.high:g}",
+                low=i18n.format_value(self.low, "g"),
+                high=i18n.format_value(self.high, "g"),
             )
         if self.integer:
             fractions = [self.labels[i] for i, v in enumerate(values) if v != int(v)]
