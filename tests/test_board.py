@@ -261,6 +261,13 @@ def _page_words(lang: str) -> dict[str, str]:
         return {k: messages.text(k) for k in messages.EN if k.startswith("board_page.")}
 
 
+def _has(text: str, part: str) -> bool:
+    """``part`` in ``text`` as whole words ("Bar" is not in "Bara")."""
+    import re
+
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+
+
 def _fixed_parts(template: str) -> list[str]:
     """The words of a text around its {placeholders}: what must (not) show."""
     import re
@@ -290,7 +297,26 @@ def test_the_page_is_served_in_the_course_language(board_service, monkeypatch, l
     shown += [" ".join(_fixed_parts(text)) for text in served.values()]
     for key, text in english.items():
         for part in _fixed_parts(text):
-            assert not any(part in s for s in shown), f"English {key!r} on the page: {part!r}"
+            assert not any(_has(s, part) for s in shown), f"English {key!r} on the page: {part!r}"
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb", "en"])
+def test_a_participant_at_the_board_address_is_told_why_in_the_course_language(
+    board_service, monkeypatch, lang
+):
+    from course_kit.board import service
+
+    monkeypatch.setenv("COURSE_KIT_LANG", lang)
+    monkeypatch.setattr(
+        service._Base, "get_current_user", lambda self: {"name": "ada", "kind": "user"}
+    )
+    code, page = board_service()
+    assert code == 403
+    assert f'<html lang="{lang}">' in page
+    assert html.escape(_page_words(lang)["board_page.instructors_only"]) in page
+    if lang != "en":
+        assert html.escape(_page_words("en")["board_page.instructors_only"]) not in page
+    assert board_service("api/board")[0] == 403  # the data stays closed
 
 
 def test_the_english_page_is_unchanged(board_service, monkeypatch, tmp_path):
@@ -391,7 +417,7 @@ def test_the_swedish_board_in_the_browser_has_no_english_word(
         assert text in shown, text
     for key, text in _page_words("en").items():
         for part in _fixed_parts(text):
-            assert part not in shown, f"English {key!r} on the Swedish board: {part!r}"
+            assert not _has(shown, part), f"English {key!r} on the Swedish board: {part!r}"
 
 
 def test_hub_config_gives_the_board_the_course_language(monkeypatch, tmp_path):

@@ -219,3 +219,22 @@ def render(prefix: str, xsrf: str, lang: str | None = None) -> str:
         .replace("{{words_json}}", _script_json(texts))
         .replace("{{locale_json}}", _script_json(locale))
     )
+
+
+def refused(lang: str | None = None) -> str:
+    """The page for a hub user who is not an instructor of the course (HTTP 403).
+
+    Examples
+    --------
+    >>> '<html lang="nb">' in refused("nb")
+    True
+    """
+    lang = i18n.check_language(lang or i18n.get_language())
+    texts = words(lang)
+    return (
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(texts['board_page.title'])}</title>\n</head>\n"
+        f'<body style="font-family: system-ui, sans-serif; margin: 1.5rem">\n'
+        f"<h1>{html.escape(texts['board_page.title'])}</h1>\n"
+        f"<p>{html.escape(texts['board_page.instructors_only'])}</p>\n</body>\n</html>\n"
+    )

@@ -42,7 +42,7 @@ from jupyterhub.utils import url_path_join
 from tornado import web
 
 from course_kit.board import answers as _answers
-from course_kit.board.page import render
+from course_kit.board.page import refused, render
 from course_kit.board.store import STATUSES, Store
 
 MAX_BODY = 4096  # bytes: the largest answer (six ratings) is far below
@@ -166,7 +166,14 @@ class AnswerHandler(_Base):
 class PageHandler(_Base):
     @web.authenticated
     def get(self):
-        self.instructor()
+        try:
+            self.instructor()
+        except web.HTTPError as err:
+            # a participant who follows the board's link reads why, in their language
+            self.set_status(err.status_code)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(refused())
+            return
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         # in the course's language (COURSE_KIT_LANG, which the hub config sets)

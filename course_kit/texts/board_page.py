@@ -16,6 +16,8 @@ EN: dict[str, str] = {
     "board_page.show_names": "Show real user names",
     "board_page.download_csv": "Download the table (CSV)",
     "board_page.waiting": "Waiting for the first answers…",
+    # what someone who is not an instructor of the course sees at the board's address
+    "board_page.instructors_only": "Only the course's instructors can open the class board.",
     # --- written by the page's JavaScript --------------------------------------
     "board_page.start_round": "Start a new round",
     "board_page.round": "Round {round}",
