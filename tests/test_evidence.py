@@ -260,3 +260,24 @@ def test_static_page_in_norwegian(tmp_path, small, edition):
     assert '<html lang="nb">' in source
     assert '<option value="moderate">middels</option>' in source
     assert "<b>html</b>" not in source  # the shown texts are escaped too
+
+
+@pytest.mark.browser
+def test_swedish_static_page_filters_and_shows_decimal_commas(
+    tmp_path, chromium_browser, small, edition
+):
+    edition("sv")
+    page_path = evidence.to_html(tmp_path / "evidence.html", table=small)
+    page = chromium_browser.new_page()
+    try:
+        page.goto(page_path.as_uri())
+        rows = page.locator("#results tbody tr")
+        page.select_option("#f-certainty", "moderate")
+        assert rows.count() == 2
+        assert page.locator("#f-certainty option:checked").text_content() == "måttlig"
+        page.select_option("#f-certainty", "")
+        page.click("th[data-column=estimate]")
+        assert rows.first.locator("td").nth(5).text_content() == "0,4"
+        assert page.locator("th[data-column=certainty]").text_content() == "tillförlitlighet"
+    finally:
+        page.close()
