@@ -89,7 +89,7 @@ def set_language(lang: str | None) -> None:
     --------
     >>> from course_kit import i18n
     >>> i18n.set_language("sv")
-    ... i18n.get_language()
+    >>> i18n.get_language()
     'sv'
     >>> i18n.set_language(None)
     """

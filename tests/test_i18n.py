@@ -196,3 +196,15 @@ def test_the_english_notebooks_and_messages_are_the_reference_unchanged():
         )
     i18n.set_language("en")
     assert all(messages.text(k) == v for k, v in messages.EN.items() if "{" not in v)
+
+
+@pytest.mark.parametrize("module", ["i18n", "formatting", "editions", "style", "messages"])
+def test_the_examples_in_the_docstrings_work(module, monkeypatch):
+    import doctest
+    import importlib
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    result = doctest.testmod(importlib.import_module(f"course_kit.{module}"))
+    assert result.attempted and not result.failed
