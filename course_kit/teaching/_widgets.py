@@ -100,6 +100,7 @@ class LiveFigure:
 
         if not isinstance(fig.canvas, FigureCanvasAgg):
             FigureCanvasAgg(fig)  # attaches itself as fig.canvas
+        localise_ticks(fig)  # decimal commas on the axes of the sv/nb editions
         self.fig = fig
         self.output = output
         self.dynamic = list(dynamic)
