@@ -88,11 +88,13 @@ def html_table(frame, number_format: str, **options) -> str:
             columns={c: text(f"results.col.{c}") for c in frame.columns if f"results.col.{c}" in EN}
         )
         yes_no = {True: text("results.true"), False: text("results.false")}
-        frame = frame.apply(
-            lambda col: (
-                col.map(lambda v: yes_no[bool(v)] if isinstance(v, (bool, np.bool_)) else v)
-                if col.dtype == bool or col.dtype == object
-                else col
-            )
-        )
+
+        def cell(v):
+            if isinstance(v, (bool, np.bool_)):
+                return yes_no[bool(v)]
+            if isinstance(v, (int, np.integer)):
+                return i18n.format_value(int(v), "d")  # a minus sign: −1
+            return v
+
+        frame = frame.apply(lambda col: col.map(cell) if col.dtype.kind in "biuO" else col)
     return frame.to_html(float_format=lambda v: format_number(v, number_format), **options)
