@@ -204,3 +204,21 @@ def test_index_shows_the_translation_status_in_one_code_cell():
     nb = json.loads((NOTEBOOKS / "index.ipynb").read_text(encoding="utf-8"))
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert len(code) == 1 and "ck.course.translation_status()" in code[0]
+
+
+def test_translated_index_is_rendered_from_the_course_catalog():
+    # scripts/make_index.py writes the index's sv/nb catalog from the course map's words
+    # (test_packaging checks that it is up to date); the Swedish edition shows the course
+    # plan's own wording of each learning objective, the Norwegian one its translation.
+    from course_kit import i18n
+
+    for lang in ("sv", "nb"):
+        index = i18n.po_translations(i18n.catalog_path(lang, "notebooks/index"))
+        assert set(index) >= {"intro", "map", "objectives", "status"}
+        for nb in course.NOTEBOOKS:
+            assert f"[{course.title(nb['file'], lang)}]({nb['file']})" in index["map"]
+        for goal in course.LEARNING_OBJECTIVES:
+            assert goal["sv"] in index["objectives"]
+            assert goal["en"] not in index["objectives"]
+            if lang == "nb":
+                assert course.text(f"course.goal.{goal['key']}", "nb") in index["objectives"]

@@ -216,3 +216,79 @@ def test_notebook_03_answers():
     assert not exercises.exercise("03.hedges_g").check(round(d, 3)).correct
     assert exercises.exercise("03.r_to_d").check(float(r_to_d(0.23)[0])).correct
     assert exercises.exercise("03.nnt").check(round(teaching.nnt(0.33), 1)).correct
+
+
+# --- one set of code cells for every edition (issue 15): notebooks 00-02 and the index ---------
+
+EDITION_NOTEBOOKS = [
+    "00-start-here.ipynb",
+    "01-attachment-and-sensitivity.ipynb",
+    "02-social-learning-and-sensitive-discipline.ipynb",
+    "index.ipynb",
+]
+# keyword arguments that put words on the screen (widgets, plots)
+_LABELS = {"description", "xlabel", "ylabel", "title", "label", "placeholder", "tooltip"}
+_WORDS = re.compile(r"[A-Za-z]{2,}[,.:;!?']?\s+[A-Za-z]{2,}")
+
+
+def _english_in_code(source: str) -> list[str]:
+    """String literals in a code cell that a participant would read (they belong in texts/)."""
+    import ast
+
+    found = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if _WORDS.search(re.sub(r"<[^>]*>", " ", node.value)):  # words, not HTML markup
+                found.append(node.value)
+        elif isinstance(node, ast.keyword) and node.arg in _LABELS:
+            if isinstance(node.value, ast.Constant | ast.JoinedStr) and re.search(
+                r"[A-Za-z]{2,}", ast.unparse(node.value)
+            ):
+                found.append(ast.unparse(node.value))
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_english_in_code_finds_printed_and_labelled_words():
+    assert _english_in_code('print("Sum of the four estimates:", 110, "%")')
+    assert _english_in_code('widgets.IntSlider(description="Rating")')
+    assert _english_in_code('ax.set(xlabel=f"Rating {r}")')
+    assert not _english_in_code('ck.say("cells_01.sum_of_estimates", total=110)')
+    assert not _english_in_code('widgets.FloatSlider(description="r", readout_format=".2f")')
+    assert not _english_in_code("html = \"<div style='border:4px solid #56B4E9'>\"")
+
+
+@pytest.mark.parametrize("name", EDITION_NOTEBOOKS)
+def test_code_cells_hold_no_participant_facing_english(name):
+    nb = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            source = "".join(cell["source"])
+            assert not _english_in_code(source), f"{name} [{cell['id']}]: use ck.text/ck.say"
+
+
+@pytest.mark.parametrize("number", ["01", "02"])
+def test_every_code_cell_text_is_used_and_exists(number):
+    from course_kit.texts import cells_01, cells_02
+
+    table = {"01": cells_01, "02": cells_02}[number].EN
+    [path] = (ROOT / "notebooks").glob(f"{number}-*.ipynb")
+    code = "\n".join(
+        "".join(c["source"])
+        for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == "code"
+    )
+    # a key may be built in a cell: f"cells_01.pattern_{name}" stands for cells_01.pattern_*
+    used = [
+        re.compile(re.sub(r"\\\{[^}]*\\\}", r"\\w+", re.escape(key)) + "$")
+        for key in re.findall(rf"[\"'](cells_{number}\.[^\"']+)[\"']", code)
+    ]
+    assert used
+    for pattern in used:
+        assert any(pattern.match(key) for key in table), (
+            f"{pattern.pattern} is not in cells_{number}"
+        )
+    for key in table:
+        assert any(pattern.match(key) for pattern in used), f"{key} is not used in {path.name}"
