@@ -77,7 +77,9 @@ def test_two_demonstrations_one_main_widget(key):
         c
         for c in _cells(key)
         if c["cell_type"] == "code"
-        and re.search(r"widgets\.VBox\(|(observation|programme_widgets)\.\w+\(", c["source"])
+        and re.search(
+            r"widgets\.VBox\(|(observation|programme_widgets|social_widgets)\.\w+\(", c["source"]
+        )
     ]
     demos = [c for c in demos if not c["source"].startswith(f"{IGNORE}\nexercise(")]
     assert len(demos) >= 2

@@ -292,3 +292,54 @@ def test_every_code_cell_text_is_used_and_exists(number):
         )
     for key in table:
         assert any(pattern.match(key) for pattern in used), f"{key} is not used in {path.name}"
+
+
+# --- the widgets of notebook 02 (course_kit.teaching.social_widgets) ------------------------
+
+
+def test_cycle_explorer_follows_its_controls():
+    from course_kit.teaching import social_widgets
+
+    box = social_widgets.cycle_explorer()
+    calm = box.result.final_escalation
+    box.praise.value, box.give_in.value = 0.2, 0.6  # escalation pays more often than calm
+    assert box.result.final_escalation > calm
+    assert box.result.settings["praise_calm"] == 0.2 and not box.result.settings["parent_learns"]
+    box.praise.value = box.give_in.value = 0.5
+    flat = box.result.final_escalation
+    box.learns.value = True  # the parent learns from the relief: the trap
+    assert box.result.final_escalation > flat
+    assert box.summary.value == box.result._repr_html_()
+    assert box.picture.outputs  # the picture is drawn
+
+
+def test_situation_explorer_counts_the_shown_situations():
+    from course_kit.teaching import social_widgets
+
+    box = social_widgets.situation_explorer()
+    assert box.run.settings["parent_learns"] and len(box.run.family) == 200
+    box.step.value = 0
+    assert box.picture.outputs
+
+
+def test_scene_chooser_comments_each_response_in_the_reader_language():
+    from course_kit import i18n
+    from course_kit.messages import text
+    from course_kit.teaching import social_widgets
+
+    for lang in ("en", "sv"):
+        i18n.set_language(lang)
+        try:
+            box = social_widgets.scene_chooser()
+            assert text("social.choose_response") in box.comment.value
+            labels = [label for label, _ in box.choice.options]
+            assert labels == [text(f"social.response_{n}") for n in social_widgets.RESPONSES]
+            for name in social_widgets.RESPONSES:
+                box.choice.value = name
+                assert text(f"social.scene_{name}") in box.comment.value
+        finally:
+            i18n.set_language(None)
+    # the Swedish labels are not the English ones
+    assert text("social.response_harsh") != i18n.translate(
+        "social.response_harsh", text("social.response_harsh"), "method_social", "sv"
+    )

@@ -132,7 +132,16 @@ EN.update(
 
 EN.update(
     {
-        # comments on the Maja scene (course authors' judgement, with the theory behind it)
+        # the Maja scene (teaching/social_widgets.scene_chooser): the parent's possible
+        # responses, then the comments on them (course authors' judgement, with the theory)
+        "social.response_harsh": "Shout 'Stop it!' and send Maja to her room for the evening",
+        "social.response_ignore": "Say nothing: they have to sort it out themselves",
+        "social.response_induction": "Take Maja's hand, say 'No hitting, that hurts Ali', "
+        "then 'You are so angry, your tower fell'",
+        "social.response_give_in": "Give Maja a biscuit so she stops screaming",
+        "social.response_distraction": "Say 'Let us build a new one together, Ali can hand you "
+        "the blocks'",
+        "social.choose_response": "Choose a response above.",
         "social.scene_harsh": "<b>Harsh control.</b> It may stop the screaming now, but the parent "
         "escalates too, and a long banishment is not the short, calming pause that a time-out is "
         "meant to be (HomVEE: time-outs to de-escalate tantrums). Maja learns by watching that "

@@ -10,6 +10,8 @@
 ``observation``        marking the fragments of the course's written scenes
 ``programme_widgets``  notebook 03: the programme's timeline, themes by age,
                        the first fragment to show, the family finder
+``social_widgets``     notebook 02: the coercive cycle under sliders, one
+                       simulated family step by step, the Maja scene
 ``_widgets``           the one widget toolkit: figure to PNG, live figures,
                        image sliders, alt text and accessible names (private to
                        this package; ``image_widget``, ``set_image`` are public)
@@ -56,6 +58,7 @@ _SUBMODULES = (
     "formulas",
     "observation",
     "programme_widgets",
+    "social_widgets",
 )
 
 __all__ = [
