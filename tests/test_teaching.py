@@ -179,3 +179,22 @@ def test_live_figure_redraws_only_what_changes_and_matches_a_full_draw():
     fig.canvas.draw()
     full = np.asarray(fig.canvas.buffer_rgba())[..., :3]
     assert np.abs(full.astype(int) - second.astype(int)).max() <= 2
+
+
+@pytest.mark.parametrize("lang, tick", [("sv", "0,5"), ("nb", "0,5"), ("en", "0.5")])
+def test_live_figure_ticks_follow_the_edition(lang, tick):
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    from course_kit import i18n
+
+    i18n.set_language(lang)
+    try:
+        fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+        ax.set(xlim=(0, 1), xticks=[0, 0.5, 1])
+        t.LiveFigure(fig, widgets.Output()).show()
+        labels = [label.get_text() for label in ax.get_xticklabels()]
+        plt.close(fig)
+    finally:
+        i18n.set_language(None)
+    assert tick in labels
