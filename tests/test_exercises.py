@@ -298,6 +298,54 @@ def test_solution_hidden_from_participants_shown_to_instructors(numeric, monkeyp
     assert "g = 0.56" in numeric.show_solution().data
 
 
+def test_check_safely_turns_unreadable_answers_and_surprises_into_feedback():
+    def check(value):
+        if value == "":
+            raise ex.Unreadable("exercises.empty")
+        return 1 / value
+
+    assert ex.check_safely(check, "", hint="Look again.") == ex.Feedback(
+        "invalid", text("exercises.empty"), "Look again."
+    )
+    assert ex.check_safely(check, 0).message == text("exercises.unexpected")
+
+
+@pytest.mark.parametrize("value", BAD_INPUTS)
+def test_the_method_self_checks_never_raise_like_every_exercise(value):
+    from course_kit.method.cases import SortingExercise
+    from course_kit.method.feedback_phrasing import PhrasingExercise
+
+    for check in (SortingExercise(), PhrasingExercise("tower")):
+        feedback = check.check(value)
+        assert feedback.status == "invalid" and feedback.message, (check, value)
+
+
+def test_every_check_button_hands_the_checked_answer_to_the_board(monkeypatch):
+    # One plumbing for the kit's exercises and the method's self-checks; the board
+    # client itself keeps what is not a course exercise off the board.
+    from course_kit.board import answers, client
+    from course_kit.method.cases import CaseExercise
+    from course_kit.teaching import method_widgets as mw
+
+    sent = []
+    monkeypatch.setattr(client, "send", lambda *checked: sent.append(checked))
+    course = ex.exercise("09.depression_first")
+    box = course.widget()
+    box.answer.value = course.options[1]
+    box.check_button.click()
+    assert sent == [(course, course.options[1], course.check(course.options[1]))]
+
+    desk = mw.case_desk("C1")
+    desk.picker.value = "C6"
+    desk.decision.value = "start_now"
+    desk.check_button.click()
+    checked, value, feedback = sent[-1]
+    assert isinstance(checked, CaseExercise) and checked.case.id == "C6"  # the case on screen
+    assert value == ("start_now", []) and feedback.status == "invalid"
+    assert feedback._repr_html_() == desk.feedback.value
+    assert answers.from_widget(checked, value) is None  # not a course exercise: never sent
+
+
 def test_choice_and_multiselect_widgets(choice):
     box = choice.widget()
     assert box.answer.value is None

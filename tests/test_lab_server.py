@@ -3,9 +3,10 @@
 The test runs the Makefile's own ``lab`` recipe (``make lab`` with a temporary
 WORKSPACE and a free PORT; the install step is taken as done), on a machine whose
 Jupyter configuration tries to switch the login off: ``c.IdentityProvider.token = ""``
-in ``~/.jupyter``, in ``$JUPYTER_CONFIG_DIR`` and in ``$JUPYTER_CONFIG_PATH``. We
-check that the REST API answers with the server's token, the course notebooks are
-listed, a request without the token is refused, and the server is gone after shutdown.
+in ``~/.jupyter``, in ``$JUPYTER_CONFIG_DIR`` and in ``$JUPYTER_CONFIG_PATH`` (the
+``launch_lab`` fixture of ``conftest.py``). We check that the REST API answers with the
+server's token, the course notebooks are listed, a request without the token is
+refused, and the server is gone after shutdown.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -27,7 +27,6 @@ from browser.lab import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = Path(sys.prefix)  # the environment running the tests: make's $(VENV)
-HOSTILE = 'c = get_config()\nc.IdentityProvider.token = ""\nc.ServerApp.token = ""\n'
 
 
 def _alive(pid: int) -> bool:
@@ -43,46 +42,11 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _get(url: str, token: str | None = None, timeout: float = 10):
-    headers = {"Authorization": f"token {token}"} if token else {}
-    request = urllib.request.Request(url, headers=headers)
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return json.loads(response.read())
-
-
-def _hostile_machine(tmp_path: Path) -> dict:
-    """An environment whose every user-level Jupyter config turns the token off."""
-    home = tmp_path / "home"
-    places = [home / ".jupyter", tmp_path / "config-dir", tmp_path / "config-path"]
-    places.append(home / ".local" / "etc" / "jupyter")
-    for folder in places:
-        folder.mkdir(parents=True)
-        for name in ("jupyter_server_config.py", "jupyter_lab_config.py"):
-            (folder / name).write_text(HOSTILE)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "MAKE"))}
-    env.pop("MPLBACKEND", None)
-    env.update(
-        HOME=str(home),
-        JUPYTER_CONFIG_DIR=str(tmp_path / "config-dir"),
-        JUPYTER_CONFIG_PATH=str(tmp_path / "config-path"),
-        JUPYTER_TOKEN="",
-        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-        JUPYTER_DATA_DIR=str(tmp_path / "data"),
-        IPYTHONDIR=str(tmp_path / "ipython"),
-        MPLCONFIGDIR=str(tmp_path / "mpl"),
-        BROWSER="true",  # the recipe opens a browser; here it opens nothing
-    )
-    return env
-
-
-def test_make_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path):
+def test_make_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path, launch_lab):
     make = shutil.which("make")
     assert make, "make is needed for `make lab`"
     workspace = tmp_path / "vipp-course"
     port = free_port()
-    env = _hostile_machine(tmp_path)
-    runtime = Path(env["JUPYTER_RUNTIME_DIR"])
-    log_path = tmp_path / "make-lab.log"
     cmd = [
         make,
         "-C",
@@ -94,30 +58,19 @@ def test_make_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path):
         f"WORKSPACE={workspace}",
         f"PORT={port}",
     ]
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}/"
+    lab = launch_lab(cmd, "make lab", port)  # on a machine whose config turns the token off
+    proc, url = lab.proc, lab.url
     try:
-        deadline = time.monotonic() + 90
-        info = None
-        while info is None:
-            assert proc.poll() is None, f"make lab stopped:\n{log_path.read_text()}"
-            assert time.monotonic() < deadline, f"no server in 90 s:\n{log_path.read_text()}"
-            for path in runtime.glob("jpserver-*.json"):
-                with contextlib.suppress(ValueError, OSError):
-                    info = json.loads(path.read_text())
-            time.sleep(0.3)
+        info = lab.server_info()
         token = info["token"]
         assert info["url"].startswith(f"http://127.0.0.1:{port}/")
         assert Path(info["root_dir"]) == workspace
 
         assert token, "the server runs without a login token"
-        status = _get(url + "api/status", token)
+        status = lab.get("api/status", token)
         assert {"started", "kernels"} <= set(status)
         expected = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
-        listed = {item["name"] for item in _get(url + "api/contents", token)["content"]}
+        listed = {item["name"] for item in lab.get("api/contents", token)["content"]}
         assert expected <= listed, f"not served: {expected - listed}"
         for without in (None, ""):
             with pytest.raises(urllib.error.HTTPError) as refused:

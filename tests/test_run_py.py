@@ -3,15 +3,15 @@
 The launcher runs with the environment of the tests as its ``--venv`` and
 ``--skip-install`` (installing is not what this test is about; like ``make -o``),
 a temporary workspace and a free port, on a machine whose every user-level Jupyter
-configuration tries to switch the login token off. We check that the notebooks
-are copied into the workspace and served, that JupyterLab listens on 127.0.0.1,
-that a request without the token is refused, and that Ctrl+C stops the server.
+configuration tries to switch the login token off (the ``launch_lab`` fixture of
+``conftest.py``). We check that the notebooks are copied into the workspace and
+served, that JupyterLab listens on 127.0.0.1, that a request without the token is
+refused, and that Ctrl+C stops the server.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import subprocess
@@ -25,66 +25,18 @@ import pytest
 from browser.lab import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-HOSTILE = 'c = get_config()\nc.IdentityProvider.token = ""\nc.ServerApp.token = ""\n'
 
 
-def _get(url: str, token: str | None = None):
-    headers = {"Authorization": f"token {token}"} if token else {}
-    request = urllib.request.Request(url, headers=headers)
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
-
-
-def _hostile_env(tmp_path: Path) -> dict:
-    home = tmp_path / "home"
-    for folder in (
-        home / ".jupyter",
-        home / ".local" / "etc" / "jupyter",
-        tmp_path / "config-dir",
-        tmp_path / "config-path",
-    ):
-        folder.mkdir(parents=True)
-        for name in ("jupyter_server_config.py", "jupyter_lab_config.py"):
-            (folder / name).write_text(HOSTILE)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
-    env.pop("MPLBACKEND", None)
-    env.update(
-        HOME=str(home),
-        JUPYTER_CONFIG_DIR=str(tmp_path / "config-dir"),
-        JUPYTER_CONFIG_PATH=str(tmp_path / "config-path"),
-        JUPYTER_TOKEN="",
-        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-        JUPYTER_DATA_DIR=str(tmp_path / "data"),
-        IPYTHONDIR=str(tmp_path / "ipython"),
-        MPLCONFIGDIR=str(tmp_path / "mpl"),
-        BROWSER="true",  # JupyterLab opens a browser; here it opens nothing
-    )
-    return env
-
-
-def test_run_py_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path):
+def test_run_py_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path, launch_lab):
     workspace = tmp_path / "vipp-course"
     port = free_port()
-    env = _hostile_env(tmp_path)
-    runtime = Path(env["JUPYTER_RUNTIME_DIR"])
-    log_path = tmp_path / "run-py-lab.log"
     cmd = [sys.executable, str(ROOT / "run.py"), "lab", "--skip-install"]
     cmd += ["--venv", sys.prefix, "--workspace", str(workspace), "--port", str(port)]
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+    lab = launch_lab(cmd, "run.py lab", port)  # on a machine whose config turns the token off
+    proc = lab.proc
     try:
-        deadline = time.monotonic() + 90
-        info = None
-        while info is None:
-            assert proc.poll() is None, f"run.py lab stopped:\n{log_path.read_text()}"
-            assert time.monotonic() < deadline, f"no server in 90 s:\n{log_path.read_text()}"
-            for path in runtime.glob("jpserver-*.json"):
-                with contextlib.suppress(ValueError, OSError):
-                    info = json.loads(path.read_text())
-            time.sleep(0.3)
-        url = f"http://127.0.0.1:{port}/"
+        info = lab.server_info()
+        url = lab.url
         assert info["url"].startswith(url)
         assert Path(info["root_dir"]) == workspace
         token = info["token"]
@@ -92,7 +44,7 @@ def test_run_py_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path):
 
         expected = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
         assert expected <= {p.name for p in workspace.glob("*.ipynb")}
-        listed = {item["name"] for item in _get(url + "api/contents", token)["content"]}
+        listed = {item["name"] for item in lab.get("api/contents", token)["content"]}
         assert expected <= listed, f"not served: {expected - listed}"
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(url + "api/contents", timeout=5)

@@ -11,17 +11,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from course_kit.messages import text
-from course_kit.teaching.exercises import Feedback
+from course_kit.teaching.exercises import Feedback, Unreadable, check_safely
 
 
-class Invalid(Exception):
+class Invalid(Unreadable):
     """The answer cannot be checked yet (empty, unknown choice...); ``key`` names the message."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)
@@ -46,7 +40,8 @@ class Check:
     """Base of the method's self-checks: question, hint, hidden solution, ``check``.
 
     Subclasses implement ``_check(value) -> Feedback`` and may raise :class:`Invalid`;
-    :meth:`check` turns that (and any surprise) into friendly feedback.
+    :meth:`check` turns that (and any surprise) into friendly feedback, as every
+    exercise of the kit does (:func:`course_kit.teaching.exercises.check_safely`).
     """
 
     def __init__(self, question: str, hint: str = "", solution: str = ""):
@@ -57,12 +52,7 @@ class Check:
 
     def check(self, value) -> Feedback:
         """Check an answer; never raises, whatever ``value`` is."""
-        try:
-            return self._check(value)
-        except Invalid as problem:
-            return Feedback("invalid", text(problem.key, **problem.values), self.hint)
-        except Exception:  # a participant must never see a traceback
-            return Feedback("invalid", text("exercises.unexpected"), self.hint)
+        return check_safely(self._check, value, self.hint)
 
 
 def find_choice(value, choices: dict[str, str]) -> str:

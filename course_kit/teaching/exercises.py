@@ -55,10 +55,14 @@ __all__ = [
     "MultiSelectExercise",
     "NumericExercise",
     "TextListExercise",
+    "Unreadable",
+    "check_controls",
+    "check_safely",
     "course",
     "instructor_mode",
     "parse_number",
     "parse_number_list",
+    "solution_html",
 ]
 
 STATUSES = ("correct", "close", "incorrect", "invalid")
@@ -87,8 +91,12 @@ def instructor_mode() -> bool:
 # --- parsing what people type ---------------------------------------------------------
 
 
-class _Unreadable(Exception):
-    """Internal: the input could not be read; ``key`` names the message to show."""
+class Unreadable(Exception):
+    """An answer that cannot be checked (empty, not a number, no option chosen...).
+
+    ``key`` names the message that tells the participant why, ``values`` fill it in.
+    An exercise's ``_check`` raises it; :func:`check_safely` turns it into feedback.
+    """
 
     def __init__(self, key: str, **values):
         super().__init__(key)
@@ -104,15 +112,15 @@ def _show(value, limit: int = 40) -> str:
 
 def _parse_one(value) -> float:
     if value is None:
-        raise _Unreadable("exercises.empty")
+        raise Unreadable("exercises.empty")
     if isinstance(value, bool):
-        raise _Unreadable("exercises.not_a_number", value=_show(value))
+        raise Unreadable("exercises.not_a_number", value=_show(value))
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
         s = value.strip()
         if not s:
-            raise _Unreadable("exercises.empty")
+            raise Unreadable("exercises.empty")
         for sign in _MINUS_SIGNS:
             s = s.replace(sign, "-")
         # "130 infants", "d = 0.57", "about 58 %": keep the number, drop the words around it
@@ -131,14 +139,14 @@ def _parse_one(value) -> float:
         elif s.count(",") == 1:
             s = s.replace(",", ".")  # decimal comma: "0,45" means 0.45
         if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", s):
-            raise _Unreadable("exercises.not_a_number", value=_show(value))
+            raise Unreadable("exercises.not_a_number", value=_show(value))
         number = float(s)
     else:
-        raise _Unreadable("exercises.not_a_number", value=_show(value))
+        raise Unreadable("exercises.not_a_number", value=_show(value))
     if math.isnan(number):
-        raise _Unreadable("exercises.not_a_number", value=_show(value))
+        raise Unreadable("exercises.not_a_number", value=_show(value))
     if math.isinf(number) or abs(number) > 1e12:
-        raise _Unreadable("exercises.too_large", value=_show(value))
+        raise Unreadable("exercises.too_large", value=_show(value))
     return number
 
 
@@ -159,7 +167,7 @@ def parse_number(value) -> float | None:
     """
     try:
         return _parse_one(value)
-    except _Unreadable:
+    except Unreadable:
         return None
 
 
@@ -178,10 +186,10 @@ def _split_list(value: str, expected: int | None) -> list[str]:
 
 def _parse_list(value, expected: int | None) -> list[float]:
     if value is None:
-        raise _Unreadable("exercises.empty")
+        raise Unreadable("exercises.empty")
     if isinstance(value, str):
         if not value.strip(" ,;\t\n"):
-            raise _Unreadable("exercises.empty")
+            raise Unreadable("exercises.empty")
         parts: Iterable = _split_list(value, expected)
     elif isinstance(value, Iterable):
         parts = list(value)
@@ -191,14 +199,14 @@ def _parse_list(value, expected: int | None) -> list[float]:
     for i, part in enumerate(parts, start=1):
         try:
             numbers_.append(_parse_one(part))
-        except _Unreadable:
+        except Unreadable:
             bad.append(f"{i} ({_show(part, 12)})")
     if bad:
-        raise _Unreadable("exercises.list_unreadable", items=", ".join(bad))
+        raise Unreadable("exercises.list_unreadable", items=", ".join(bad))
     if not numbers_:
-        raise _Unreadable("exercises.empty")
+        raise Unreadable("exercises.empty")
     if expected is not None and len(numbers_) != expected:
-        raise _Unreadable("exercises.list_wrong_length", expected=expected, found=len(numbers_))
+        raise Unreadable("exercises.list_wrong_length", expected=expected, found=len(numbers_))
     return numbers_
 
 
@@ -219,7 +227,7 @@ def parse_number_list(value, expected: int | None = None) -> list[float] | None:
     """
     try:
         return _parse_list(value, expected)
-    except _Unreadable:
+    except Unreadable:
         return None
 
 
@@ -276,6 +284,99 @@ def _text_arg(value, name: str) -> str:
     return value
 
 
+# --- checking, shown in a widget (shared with the method's self-checks) ----------------
+
+
+def check_safely(check: Callable[[object], Feedback], value, hint: str = "") -> Feedback:
+    """``check(value)``, with an unreadable answer or any surprise turned into feedback.
+
+    Parameters
+    ----------
+    check : callable
+        ``check(value) -> Feedback``; it may raise :class:`Unreadable`.
+    value : object
+        Whatever the participant typed or clicked.
+    hint : str, optional
+        Given with the "invalid" feedback.
+
+    Returns
+    -------
+    Feedback
+        Never raises: a participant must never see a traceback.
+
+    Examples
+    --------
+    >>> def positive(value):
+    ...     if value is None:
+    ...         raise Unreadable("exercises.empty")
+    ...     return Feedback("correct" if value > 0 else "incorrect", "")
+    >>> check_safely(positive, None).status, check_safely(positive, "2").status
+    ('invalid', 'invalid')
+    """
+    try:
+        return check(value)
+    except Unreadable as problem:
+        return Feedback("invalid", text(problem.key, **problem.values), hint)
+    except Exception:  # a participant must never see a traceback
+        return Feedback("invalid", text("exercises.unexpected"), hint)
+
+
+def solution_html(solution: str) -> str:
+    """The worked solution as an HTML panel (callers show it in instructor mode only)."""
+    body = html.escape(solution).replace("\n", "<br>")
+    return (
+        '<div class="ck-exercise-solution" style="border-left:4px solid #56B4E9;'
+        f'padding:6px 10px;background:#eef7fc"><b>{html.escape(text("exercises.solution_title"))}'
+        f"</b><br>{body}</div>"
+    )
+
+
+def check_controls(exercise, read: Callable[[], object], inputs: Iterable = ()):
+    """A Check button and a feedback area wired to ``exercise.check(read())``.
+
+    A click checks the answer, shows the feedback and hands the checked answer to
+    the class board (:func:`course_kit.board.client.send`, which sends course
+    exercises only, on a course hub only, and never raises).
+
+    Parameters
+    ----------
+    exercise : exercise, or callable
+        Anything with ``check(value) -> Feedback``, or a function that returns the
+        exercise on screen (for widgets that switch between exercises).
+    read : callable
+        ``read()`` returns the answer from the widget's inputs.
+    inputs : iterable of widgets, optional
+        The answer inputs, marked ``ck-exercise-input`` for the browser tests.
+
+    Returns
+    -------
+    button, feedback : ipywidgets.Button, ipywidgets.HTML
+        With the CSS classes ``ck-exercise-check`` and ``ck-exercise-feedback``.
+    """
+    import ipywidgets as widgets
+
+    current = exercise if callable(exercise) else lambda: exercise
+    button = widgets.Button(
+        description=text("exercises.check_button"),
+        button_style="primary",
+        layout=widgets.Layout(width="auto"),
+    )
+    button.add_class("ck-exercise-check")
+    feedback = widgets.HTML(value="")
+    feedback.add_class("ck-exercise-feedback")
+    for box in inputs:
+        box.add_class("ck-exercise-input")
+
+    def on_click(_=None):
+        shown, value = current(), read()
+        result = shown.check(value)
+        feedback.value = result._repr_html_()
+        _board.send(shown, value, result)  # class board, on a course hub only; never raises
+
+    button.on_click(on_click)
+    return button, feedback
+
+
 # --- the exercises -------------------------------------------------------------------
 
 
@@ -293,18 +394,13 @@ class _Exercise:
         self.hint = _text_arg(hint, "hint")
         self.solution = _text_arg(solution, "solution")
 
-    # subclasses implement _check(value) -> Feedback and may raise _Unreadable
+    # subclasses implement _check(value) -> Feedback and may raise Unreadable
     def _check(self, value) -> Feedback:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def check(self, value) -> Feedback:
         """Check an answer; never raises, whatever ``value`` is."""
-        try:
-            return self._check(value)
-        except _Unreadable as problem:
-            return Feedback("invalid", text(problem.key, **problem.values), self.hint)
-        except Exception:  # a participant must never see a traceback
-            return Feedback("invalid", text("exercises.unexpected"), self.hint)
+        return check_safely(self._check, value, self.hint)
 
     def _feedback(self, status: str, message: str) -> Feedback:
         return Feedback(status, message, "" if status == "correct" else self.hint)
@@ -322,12 +418,7 @@ class _Exercise:
         return HTML(self._solution_html())
 
     def _solution_html(self) -> str:
-        body = html.escape(self.solution or text("exercises.no_solution")).replace("\n", "<br>")
-        return (
-            '<div class="ck-exercise-solution" style="border-left:4px solid #56B4E9;'
-            f'padding:6px 10px;background:#eef7fc"><b>{html.escape(text("exercises.solution_title"))}'
-            f"</b><br>{body}</div>"
-        )
+        return solution_html(self.solution or text("exercises.no_solution"))
 
     # -- widget ---------------------------------------------------------------------
     def _make_input(self, widgets):  # pragma: no cover - overridden
@@ -349,22 +440,7 @@ class _Exercise:
         answer = self._make_input(widgets)
         if not getattr(answer, "description", None) and not hasattr(answer, "children"):
             answer.tooltip = self.question  # the input's accessible name (see _widgets)
-        button = widgets.Button(
-            description=text("exercises.check_button"),
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
-        button.add_class("ck-exercise-check")
-        feedback = widgets.HTML(value="")
-        feedback.add_class("ck-exercise-feedback")
-
-        def on_click(_=None):
-            value = self._read_input(answer)
-            result = self.check(value)
-            feedback.value = result._repr_html_()
-            _board.send(self, value, result)  # class board, on a course hub only; never raises
-
-        button.on_click(on_click)
+        button, feedback = check_controls(self, lambda: self._read_input(answer))
         # tick boxes stack vertically, so their button goes under them
         row = widgets.VBox if isinstance(self, MultiSelectExercise) else widgets.HBox
         children = [question, row([answer, button]), feedback]
@@ -506,7 +582,7 @@ def _check_options(options) -> list[str]:
 def _find_option(options: list[str], value) -> str:
     """The option meant by ``value``: its text, its letter ("b") or its position (1)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise _Unreadable("exercises.choose")
+        raise Unreadable("exercises.choose")
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         if 0 <= int(value) < len(options):
             return options[int(value)]
@@ -518,7 +594,7 @@ def _find_option(options: list[str], value) -> str:
         letter = wanted.rstrip(").")
         if len(letter) == 1 and "a" <= letter < chr(ord("a") + len(options)):
             return options[ord(letter) - ord("a")]
-    raise _Unreadable("exercises.unknown_option", value=_show(value))
+    raise Unreadable("exercises.unknown_option", value=_show(value))
 
 
 class ChoiceExercise(_Exercise):
@@ -645,7 +721,7 @@ class MultiSelectExercise(_Exercise):
 
     def _check(self, value) -> Feedback:
         if value is None:
-            raise _Unreadable("exercises.choose_some")
+            raise Unreadable("exercises.choose_some")
         if isinstance(value, str):
             items = [p for p in re.split(r"[,;\s]+", value.strip()) if p]
             if len(items) == 1 and _norm(value) in {_norm(o) for o in self.options}:
@@ -655,7 +731,7 @@ class MultiSelectExercise(_Exercise):
         else:
             items = [value]
         if not items:
-            raise _Unreadable("exercises.choose_some")
+            raise Unreadable("exercises.choose_some")
         chosen = {_find_option(self.options, item) for item in items}
         right = chosen & self.answers
         wrong = chosen - self.answers
@@ -770,7 +846,7 @@ class TextListExercise(_Exercise):
             if (self.low is not None and v < self.low) or (self.high is not None and v > self.high)
         ]
         if outside:
-            raise _Unreadable(
+            raise Unreadable(
                 "exercises.list_out_of_range",
                 items=", ".join(outside),
                 low=i18n.format_value(self.low, "g"),
@@ -779,7 +855,7 @@ class TextListExercise(_Exercise):
         if self.integer:
             fractions = [self.labels[i] for i, v in enumerate(values) if v != int(v)]
             if fractions:
-                raise _Unreadable("exercises.list_not_whole", items=", ".join(fractions))
+                raise Unreadable("exercises.list_not_whole", items=", ".join(fractions))
         if self.judge is not None:
             status, message = self.judge(values)
             if status not in STATUSES:

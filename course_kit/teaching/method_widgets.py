@@ -33,39 +33,50 @@ import html
 
 from course_kit.messages import text
 from course_kit.teaching._widgets import image_widget, set_image
-
-
-def _check_row(widgets, exercise, read, inputs):
-    """Check button and feedback area wired to ``exercise.check(read())``."""
-    button = widgets.Button(
-        description=text("exercises.check_button"),
-        button_style="primary",
-        layout=widgets.Layout(width="auto"),
-    )
-    button.add_class("ck-exercise-check")
-    feedback = widgets.HTML(value="")
-    feedback.add_class("ck-exercise-feedback")
-    for w in inputs:
-        w.add_class("ck-exercise-input")
-
-    def on_click(_=None):
-        feedback.value = exercise.check(read())._repr_html_()
-
-    button.on_click(on_click)
-    return button, feedback
+from course_kit.teaching.exercises import check_controls, instructor_mode, solution_html
 
 
 def _solution(exercise) -> str:
     """The solution panel, shown only in instructor mode (as for every exercise of the kit)."""
-    from course_kit.teaching.exercises import instructor_mode
-
     if not instructor_mode() or not exercise.solution:
         return ""
-    return (
-        '<div class="ck-exercise-solution" style="border-left:4px solid #56B4E9;'
-        f'padding:6px 10px;background:#eef7fc"><b>{html.escape(text("exercises.solution_title"))}'
-        f"</b><br>{html.escape(exercise.solution)}</div>"
-    )
+    return solution_html(exercise.solution)
+
+
+def _main_widget(control, render, start, name: str):
+    """A notebook's main widget: ``control`` above an HTML output that ``render`` redraws.
+
+    ``render(value)`` is the output for the control's value; ``start`` is the first
+    one. The control is kept on the box as ``name`` (``box.slider``, ``box.picker``)
+    and the output as ``box.output``, for the tests.
+    """
+    import ipywidgets as widgets
+
+    control.add_class("ck-main-widget")
+    out = widgets.HTML(render(start))
+    out.add_class("ck-main-output")
+    control.observe(lambda change: setattr(out, "value", render(change["new"])), "value")
+    box = widgets.VBox([control, out])
+    setattr(box, name, control)
+    box.output = out
+    return box
+
+
+def _ticks(keys, prefix: str) -> list:
+    """One tick box a key, labelled by the message ``<prefix>.<key>``; ``box.key`` is the key."""
+    import ipywidgets as widgets
+
+    ticks = []
+    for key in keys:
+        box = widgets.Checkbox(
+            value=False,
+            description=text(f"{prefix}.{key}"),
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        box.key = key
+        ticks.append(box)
+    return ticks
 
 
 # --- notebook 09 ------------------------------------------------------------------------
@@ -124,13 +135,7 @@ def age_explorer(age_months: int = 9):
         style={"description_width": "initial"},
         layout=widgets.Layout(width="32em"),
     )
-    slider.add_class("ck-main-widget")
-    out = widgets.HTML(_age_html(age_months))
-    out.add_class("ck-main-output")
-    slider.observe(lambda change: setattr(out, "value", _age_html(change["new"])), "value")
-    box = widgets.VBox([slider, out])
-    box.slider, box.output = slider, out
-    return box
+    return _main_widget(slider, _age_html, age_months, "slider")
 
 
 def case_desk(start: str = "C1"):
@@ -159,27 +164,14 @@ def case_desk(start: str = "C1"):
         style={"description_width": "initial"},
         layout=widgets.Layout(width="auto"),
     )
-    ticks = [
-        widgets.Checkbox(
-            value=False,
-            description=text(f"method.target.{key}"),
-            indent=False,
-            layout=widgets.Layout(width="auto"),
-        )
-        for key in TARGETS
-    ]
-    for box, key in zip(ticks, TARGETS, strict=True):
-        box.key = key
+    ticks = _ticks(TARGETS, "method.target")
     state = {"exercise": CaseExercise(case(start))}
 
     def read():
         return decision.value, [t.key for t in ticks if t.value]
 
-    class _Proxy:  # the check row calls the exercise of the case on screen
-        def check(self, value):
-            return state["exercise"].check(value)
-
-    button, feedback = _check_row(widgets, _Proxy(), read, [decision, *ticks])
+    # the button checks the exercise of the case on screen
+    button, feedback = check_controls(lambda: state["exercise"], read, [decision, *ticks])
 
     solution = widgets.HTML()
 
@@ -238,8 +230,8 @@ def sorting_exercise():
         label = widgets.HTML(html.escape(text(f"method.sort.item.{key}")))
         rows.append(widgets.HBox([pick, label]))
 
-    button, feedback = _check_row(
-        widgets, exercise, lambda: {k: p.value for k, p in pickers.items()}, list(pickers.values())
+    button, feedback = check_controls(
+        exercise, lambda: {k: p.value for k, p in pickers.items()}, pickers.values()
     )
     question = widgets.HTML(f"<b>{html.escape(exercise.question)}</b>")
     solution = widgets.HTML(_solution(exercise))
@@ -276,13 +268,7 @@ def parent_adapter(parent: str = "depressed"):
         style={"description_width": "initial"},
         layout=widgets.Layout(width="auto"),
     )
-    picker.add_class("ck-main-widget")
-    out = widgets.HTML(_advice_html(parent))
-    out.add_class("ck-main-output")
-    picker.observe(lambda change: setattr(out, "value", _advice_html(change["new"])), "value")
-    box = widgets.VBox([picker, out])
-    box.picker, box.output = picker, out
-    return box
+    return _main_widget(picker, _advice_html, parent, "picker")
 
 
 def phrasing_chooser(fragment: str = "tower"):
@@ -304,12 +290,8 @@ def phrasing_chooser(fragment: str = "tower"):
     scene = widgets.HTML()
     choice = widgets.Dropdown(layout=widgets.Layout(width="auto"))
     state = {}
-
-    class _Proxy:
-        def check(self, value):
-            return state["exercise"].check(value)
-
-    button, feedback = _check_row(widgets, _Proxy(), lambda: choice.value, [choice])
+    # the button checks the exercise of the fragment on screen
+    button, feedback = check_controls(lambda: state["exercise"], lambda: choice.value, [choice])
 
     solution = widgets.HTML()
 
@@ -345,16 +327,7 @@ def free_text_phrasing():
         layout=widgets.Layout(width="40em", height="7em"),
     )
     note = widgets.HTML(f"<i>{html.escape(text('method.free.note'))}</i>")
-    ticks = []
-    for key in CHECKLIST:
-        box = widgets.Checkbox(
-            value=False,
-            description=text(f"method.check.{key}"),
-            indent=False,
-            layout=widgets.Layout(width="auto"),
-        )
-        box.key = key
-        ticks.append(box)
+    ticks = _ticks(CHECKLIST, "method.check")
     summary = widgets.HTML()
 
     def update(_=None):
@@ -392,13 +365,7 @@ def brief_preview(log, session=None):
         description=text("practice.form.preview"),
         style={"description_width": "initial"},
     )
-    picker.add_class("ck-main-widget")
-    out = widgets.HTML(_brief_html(log, picker.value))
-    out.add_class("ck-main-output")
-    picker.observe(lambda change: setattr(out, "value", _brief_html(log, change["new"])), "value")
-    box = widgets.VBox([picker, out])
-    box.picker, box.output = picker, out
-    return box
+    return _main_widget(picker, lambda s: _brief_html(log, s), picker.value, "picker")
 
 
 def _chart(log) -> tuple[bytes, str]:
@@ -465,16 +432,7 @@ def log_form(log):
         style={"description_width": "initial"},
         layout=widgets.Layout(width="44em"),
     )
-    ticks = []
-    for key in FIDELITY:
-        box = widgets.Checkbox(
-            value=False,
-            description=text(f"practice.fidelity.{key}"),
-            indent=False,
-            layout=widgets.Layout(width="auto"),
-        )
-        box.key = key
-        ticks.append(box)
+    ticks = _ticks(FIDELITY, "practice.fidelity")
     save = widgets.Button(
         description=text("practice.form.save"),
         button_style="primary",
