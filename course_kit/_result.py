@@ -46,11 +46,9 @@ class Result:
 
 
 def format_number(value, spec: str) -> str:
-    """``format(value, spec)`` in the reader's locale, exponents included.
+    """``format(value, spec)`` in the reader's locale, exponents included (``"5,14e−21"``).
 
-    :func:`course_kit.i18n.format_value` leaves exponent notation (``"5.14e-21"``,
-    a p value in ``".3g"``) as Python writes it; here its mantissa gets the decimal
-    comma and its exponent a minus sign too (``"5,14e−21"``). English is unchanged.
+    The result views' name for :func:`course_kit.i18n.format_value`. English is unchanged.
 
     Examples
     --------
@@ -59,15 +57,7 @@ def format_number(value, spec: str) -> str:
     """
     from course_kit import i18n
 
-    text = i18n.format_value(value, spec)
-    lang = i18n.get_language()
-    mantissa, e, exponent = text.partition("e")
-    if lang == "en" or not e or not exponent.lstrip("+-").isdigit():
-        return text
-    digits = len(mantissa.strip().partition(".")[2])
-    local = i18n.format_value(float(mantissa), f".{digits}f", lang)
-    width = len(text) - len(text.lstrip())
-    return " " * width + local + "e" + exponent.replace("-", "\N{MINUS SIGN}")
+    return i18n.format_value(value, spec)
 
 
 def html_table(frame, number_format: str, **options) -> str:

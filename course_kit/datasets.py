@@ -27,6 +27,7 @@ import functools
 import json
 import math
 import os
+import re
 from pathlib import Path
 
 from course_kit.messages import text
@@ -345,4 +346,15 @@ def load(name: str):
             "schema": {f["name"]: {k: v for k, v in f.items() if k != "name"} for f in fields},
         }
     )
+    if frame.attrs["synthetic"] and "study" in frame:
+        # "Synthetic trial 07" is a label the course made up, not a published name:
+        # the Swedish and Norwegian editions show it in their language (tables, plots).
+        frame["study"] = frame["study"].map(_synthetic_study_label)
     return frame
+
+
+def _synthetic_study_label(label):
+    from course_kit.messages import text
+
+    match = re.fullmatch(r"Synthetic trial (\d+)", str(label))
+    return text("simulate.study_label", i=match[1]) if match else label

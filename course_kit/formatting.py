@@ -47,7 +47,7 @@ __all__ = [
 
 MINUS = "\N{MINUS SIGN}"
 
-_NUMBER = re.compile(r"(?<![\w.+])[-\N{MINUS SIGN}]?\d+(?:\.(\d+))?(?![\w.])")
+_NUMBER = re.compile(r"(?<![\w.+])[-\N{MINUS SIGN}]?\d+(?:\.(\d+))?(?:e([-+]?\d+))?(?![\w.])")
 
 
 def _language(lang: str | None) -> str:
@@ -65,9 +65,12 @@ def _localise(s: str, lang: str | None) -> str:
         return s
 
     def one(m: re.Match) -> str:
-        digits = len(m.group(1) or "")
-        value = float(m.group(0).replace("\N{MINUS SIGN}", "-"))
-        return i18n.format_value(value, f".{digits}f", lang)
+        digits, exponent = len(m.group(1) or ""), m.group(2)
+        number = m.group(0).split("e")[0].replace("\N{MINUS SIGN}", "-")
+        text = i18n.format_value(float(number), f".{digits}f", lang)
+        if exponent is None:
+            return text
+        return text + "e" + exponent.replace("-", "\N{MINUS SIGN}")
 
     return _NUMBER.sub(one, s)
 
@@ -79,8 +82,8 @@ def localise_numbers(s: str, *, lang: str | None = None) -> str:
 
     Examples
     --------
-    >>> localise_numbers("−0.5 to 1.25 (n = 1200)", lang="nb")
-    '−0,5 to 1,25 (n = 1200)'
+    >>> localise_numbers("−0.5 to 1.25 (n = 1200), p = 5.973e-05", lang="nb")
+    '−0,5 to 1,25 (n = 1200), p = 5,973e−05'
     """
     return _localise(s, lang)
 

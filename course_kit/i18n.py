@@ -261,6 +261,9 @@ def format_value(value, spec: str = "", lang: str | None = None) -> str:
     --------
     >>> format_value(1234.5, ",.1f", lang="sv"), format_value(0.071, ".1%", lang="nb")
     ('1\\xa0234,5', '7,1\\xa0%')
+    >>> format_value(5.14e-21, ".3g", lang="sv")
+    '5,14e−21'
+
     """
     lang = lang or get_language()
     english = format(value, spec)
@@ -268,8 +271,13 @@ def format_value(value, spec: str = "", lang: str | None = None) -> str:
     if lang == "en" or not _is_number(value) or not match:
         return english
     kind = match["type"] or ("d" if isinstance(value, int) and not match["prec"] else "g")
+    exponent = re.fullmatch(r"\s*([-+ ]?\d+(?:\.(\d+))?)[eE]([-+]\d+)\s*", english)
+    if exponent:  # 5.14e-21 -> 5,14e−21: the mantissa the local way, the exponent's minus too
+        mantissa = format_value(float(exponent[1]), f".{len(exponent[2] or '')}f", lang)
+        text = mantissa + "e" + exponent[3].replace("-", "\N{MINUS SIGN}")
+        return format(text, f"{match['align'] or '>'}{match['width']}") if match["width"] else text
     if kind in "eEgGn" and not re.fullmatch(r"[-+ ]?\d+(\.\d+)?%?", english.strip()):
-        return english  # exponent notation, nan, inf: leave as Python writes it
+        return english  # nan, inf: leave as Python writes it
     if kind == "d" and not match["group"]:
         return english.replace("-", "\N{MINUS SIGN}")  # years, counts: 2005, not 2 005
     import babel.numbers as bn

@@ -642,7 +642,6 @@ EN: dict[str, str] = {
     "plots.fig_synthetic_outcome": "VIPP-SD and {outcome}",
     "plots.fig_synthetic_favours": "Favours VIPP-SD",
     "plots.fig_synthetic_risk": "{outcome} by sample risk",
-    "plots.fig_risk_group": "{risk}-risk samples",
     "plots.fig_synthetic_funnel": "{outcome}, funnel plot",
     "plots.fig_synthetic_trimfill": "{outcome}, trim-and-fill",
     # --- datasets -------------------------------------------------------------

@@ -208,3 +208,24 @@ def test_the_examples_in_the_docstrings_work(module, monkeypatch):
     matplotlib.use("Agg")
     result = doctest.testmod(importlib.import_module(f"course_kit.{module}"))
     assert result.attempted and not result.failed
+
+
+def test_made_up_study_labels_follow_the_language_published_names_do_not():
+    from course_kit import datasets
+
+    english = datasets.load("vipp_sd_synthetic")
+    with i18n.using("sv"):
+        swedish = datasets.load("vipp_sd_synthetic")
+        published = datasets.load("vipp_trials")
+    assert english["study"].iloc[0] == "Synthetic trial 01"
+    with i18n.using("sv"):
+        assert swedish["study"].iloc[0] == messages.text("simulate.study_label", i="01")
+    assert swedish["study"].iloc[0] != english["study"].iloc[0]
+    assert (swedish.drop(columns="study") == english.drop(columns="study")).all().all()
+    assert published["study"].tolist() == datasets.load("vipp_trials")["study"].tolist()
+
+
+def test_exponent_notation_is_written_the_local_way_too():
+    assert i18n.format_value(5.14e-21, ".3g", "sv") == "5,14e\N{MINUS SIGN}21"
+    assert formatting.localise_numbers("p = 5.973e-05", lang="nb") == "p = 5,973e\N{MINUS SIGN}05"
+    assert i18n.format_value(5.14e-21, ".3g", "en") == "5.14e-21"
