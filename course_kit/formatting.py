@@ -205,19 +205,22 @@ def no_negative_zero(value: float, digits: int = 2) -> float:
     return 0.0 if abs(value) < 0.5 * 10**-digits else value
 
 
-def table(frame, digits: int | None = None, *, lang: str | None = None):
-    """A table to show participants, its numbers written in the reader's locale.
+def table(frame, digits: int | None = None, *, lang: str | None = None, headers: bool = True):
+    """A table to show participants, its numbers (and known headers) in the reader's language.
 
     pandas always prints a decimal point; the Swedish and Norwegian editions get
-    a copy whose numbers are text with a decimal comma (``"0,45"``). The English
-    edition gets ``frame`` itself (rounded to ``digits`` if given), so what it
-    shows does not change.
+    a copy whose numbers are text with a decimal comma (``"0,45"``), and whose
+    column headers are translated where the kit has a word for them (a
+    ``results.col.<name>`` message, e.g. ``ci_low``). The English edition gets
+    ``frame`` itself (rounded to ``digits`` if given), so what it shows does not change.
 
     Parameters
     ----------
     frame : pandas.DataFrame or pandas.Series
     digits : int, optional
         Decimals of every float; default: as pandas shows them.
+    headers : bool
+        Translate the column headers the kit knows (default). ``False`` keeps them.
 
     Examples
     --------
@@ -238,10 +241,20 @@ def table(frame, digits: int | None = None, *, lang: str | None = None):
             return "NA"
         if isinstance(x, int) or (hasattr(x, "dtype") and x.dtype.kind in "iu"):
             return _localise(str(x), lang)
-        return (
-            number(x, digits, lang=lang) if digits is not None else _localise(repr(float(x)), lang)
-        )
+        if digits is not None:
+            return number(x, digits, lang=lang)
+        return _localise(repr(float(x)), lang)
 
-    if isinstance(frame, pd.Series):
-        return frame.map(cell)
-    return frame.map(cell)
+    shown = frame.map(cell)
+    if headers and isinstance(shown, pd.DataFrame):
+        from course_kit import messages
+
+        def header(name):
+            key = f"results.col.{name}"
+            if key not in messages.EN:
+                return name
+            with i18n.using(lang):
+                return messages.text(key)
+
+        shown = shown.rename(columns=header)
+    return shown

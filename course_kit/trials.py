@@ -120,7 +120,13 @@ class TrialResult(Result):
             lines.append(text("trials.no_reliability"))
         else:
             lines.append(
-                text("trials.icc_line", icc=self.icc, rel=self.reliability, coders=self.coders)
+                text(
+                    "trials.icc_line",
+                    icc=self.icc,
+                    rel=self.reliability,
+                    # "mean" is the coders' mean: a word; a coder's name stays as it is
+                    coders=text("results.coders.mean") if self.coders == "mean" else self.coders,
+                )
             )
             if self.d_corrected is not None:
                 lines.append(text("trials.corrected_line", d=self.d_corrected))

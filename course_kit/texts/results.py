@@ -64,4 +64,9 @@ EN: dict[str, str] = {
     "results.quantity.crossover_delta": "crossover (delta)",
     "results.quantity.poi": "PoI",
     "results.quantity.pa": "PA",
+    # --- trials and power tables ------------------------------------------------
+    "results.coders.mean": "mean",
+    "results.col.n": "n",
+    "results.col.power": "power (%)",
+    "results.col.n_sims": "simulations",
 }
