@@ -82,8 +82,11 @@ class EnvironmentReport:
 
     def _repr_html_(self) -> str:
         colour = "#1b7837" if self.ok else "#b2182b"
+        # A version number is not a decimal number: <code>, as written, in every edition.
         rows = "".join(
-            f"<tr><td>{name}</td><td>{version or 'missing'}</td></tr>"
+            f"<tr><td>{name}</td><td>"
+            + (f"<code>{escape(version)}</code>" if version else escape(text("start.col_missing")))
+            + "</td></tr>"
             for name, version in {"python": self.python, **self.versions}.items()
         )
         instructor = (
@@ -94,7 +97,8 @@ class EnvironmentReport:
         )
         return (
             f'<p style="color:{colour};font-weight:bold">{escape(self.message)}</p>'
-            f"{instructor}<table><tr><th>package</th><th>version</th></tr>{rows}</table>"
+            f"{instructor}<table><tr><th>{escape(text('start.col_package'))}</th>"
+            f"<th>{escape(text('start.col_version'))}</th></tr>{rows}</table>"
         )
 
     def __str__(self) -> str:

@@ -29,6 +29,10 @@ EN: dict[str, str] = {
     "to your instructor, or open the online version of the course with the link your "
     "instructor gave you.",
     "start.instructor_title": "For the instructor",
+    # the table of installed packages under the check
+    "start.col_package": "package",
+    "start.col_version": "version",
+    "start.col_missing": "missing",
     "start.instructor_advice": "Reinstall the course's packages on this computer: in a "
     "terminal, in the course kit's folder, run 'make lab' (or: python -m pip install -e "
     "'.[lab]'). Or give the participant the course's JupyterHub or Binder link "

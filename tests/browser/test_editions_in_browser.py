@@ -1,0 +1,135 @@
+"""The Swedish and the Norwegian edition in JupyterLab, as a new participant meets them.
+
+A workspace made with ``course-kit workspace init --lang sv`` (what ``make lab
+LANG=sv`` runs), JupyterLab set to the edition's interface language: one notebook
+per edition is run top to bottom, its main slider moved and its exercises answered
+wrong and with a decimal comma. Nothing English may show: no English sentence of
+the kit's message tables, no English notebook prose, no English Check button; the
+Norwegian edition also gets JupyterLab's own menus in Norwegian.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from course_kit import editions, i18n, messages, workspace
+
+from . import driver
+from .lab import course_notebooks_dir, start_lab
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# One notebook per edition: a statistics one in Swedish, the theory one in Norwegian.
+NOTEBOOK = {"sv": "06-effect-sizes.ipynb", "nb": "01-attachment-and-sensitivity.ipynb"}
+LAB_MENU_FILE = {"nb": "Fil"}  # JupyterLab's Norwegian language pack: File -> Fil
+
+
+@pytest.fixture(scope="module", params=sorted(NOTEBOOK))
+def edition_lab(request, tmp_path_factory, chromium_browser):
+    lang = request.param
+    ws = tmp_path_factory.mktemp(f"ws-{lang}") / "kurs"
+    workspace.init(ws, source=course_notebooks_dir(), lang=lang)
+    locale = editions.LAB_LOCALES[lang] or "en"
+    overrides = {"@jupyterlab/translation-extension:plugin": {"locale": locale}}
+    with start_lab(ws, overrides=overrides) as lab:
+        yield lang, lab
+
+
+@pytest.fixture
+def edition_page(chromium_browser, edition_lab):
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _english_sentences(lang: str) -> list[str]:
+    """English texts a participant must not meet in this edition: the kit's translated
+    messages and the first line of every translated notebook paragraph."""
+    i18n.set_language(lang)
+    try:
+        found = [
+            english
+            for key, english in messages.EN.items()
+            if "{" not in english and len(english) >= 25 and messages.text(key) != english
+        ]
+    finally:
+        i18n.set_language(None)
+    return found
+
+
+def _visible_text(page) -> str:
+    return page.locator(".jp-NotebookPanel").first.inner_text()
+
+
+def test_a_participant_meets_only_their_own_language(edition_lab, edition_page, artifacts_dir):
+    lang, lab = edition_lab
+    page, name = edition_page, NOTEBOOK[lang]
+    driver.open_notebook(page, lab, name)
+    driver.watch_kernel(page)
+    state = driver.run_all(page)
+    try:
+        assert not state["failed"] and not driver.error_outputs(page), f"{lang}: a cell failed"
+        assert not driver.page_has_traceback(page)
+
+        # the notebook is the edition's: its first heading is the translated one
+        nb = json.loads((lab.root_dir / name).read_text(encoding="utf-8"))
+        assert nb["metadata"]["course_kit"]["language"] == lang
+        heading = "".join(nb["cells"][0]["source"]).splitlines()[0].lstrip("# ").strip()
+        english = json.loads((course_notebooks_dir() / name).read_text(encoding="utf-8"))
+        english_heading = "".join(english["cells"][0]["source"]).splitlines()[0].lstrip("# ")
+        assert heading != english_heading.strip()
+        shown = page.locator(".jp-NotebookPanel .jp-RenderedMarkdown h1").first
+        shown.wait_for(state="visible")
+        assert heading in shown.inner_text()
+
+        # the slider redraws, and its figure's numbers use a decimal comma
+        page.wait_for_selector(driver.MAIN_WIDGET, state="visible", timeout=15_000)
+        before = driver.wait_for_content(page)
+        driver.move_main_widget(page)
+        driver.wait_for_change(page, before)
+        readouts = [t.strip() for t in page.locator(".widget-readout").all_inner_texts()]
+        decimals = [t for t in readouts if re.fullmatch(r"[-−]?\d+[.,]\d+", t)]
+        assert all("," in t for t in decimals), f"{lang}: slider readouts {decimals}"
+
+        # exercises: Check buttons and feedback in the edition's language
+        i18n.set_language(lang)
+        check_label = messages.text("exercises.check_button")
+        i18n.set_language(None)
+        buttons = page.locator(driver.EXERCISE_CHECK)
+        assert buttons.count() >= 1
+        assert {buttons.nth(i).inner_text().strip() for i in range(buttons.count())} == {
+            check_label
+        }
+        i18n.set_language(lang)
+        unreadable = messages.text("exercises.not_a_number", value="0,5")
+        i18n.set_language(None)
+        for index in range(driver.exercise_count(page)):
+            for attempt, typed in ((0, None), (1, None), (2, "0,5")):
+                answer, feedback = driver.try_exercise(page, index, attempt, typed)
+                assert feedback.strip(), f"exercise {index + 1}: no feedback to {answer!r}"
+                assert unreadable not in feedback, f"a decimal comma was not read: {feedback!r}"
+                assert not re.search(r"\b(Not yet|Correct|Please|Try again)\b", feedback), (
+                    f"exercise {index + 1}: English feedback to {answer!r}: {feedback!r}"
+                )
+
+        text = _visible_text(page)
+        left = [s for s in _english_sentences(lang) if s in text]
+        assert not left, f"{lang}: English on the page:\n" + "\n".join(left[:10])
+        for cell in english["cells"]:
+            if cell["cell_type"] == "markdown":
+                first = "".join(cell["source"]).strip().splitlines()[0].lstrip("#* ").strip()
+                if len(first) >= 30:
+                    assert first not in text, f"{lang}: English notebook text: {first!r}"
+        if lang in LAB_MENU_FILE:
+            menu = page.locator("#jp-menu-panel, .lm-MenuBar-content").first
+            assert LAB_MENU_FILE[lang] in menu.inner_text()
+        assert not driver.kernel_errors(page)
+    finally:
+        shots = artifacts_dir / "screenshots"
+        shots.mkdir(exist_ok=True)
+        driver.screenshot_notebook(page, shots / f"{lang}-{name.removesuffix('.ipynb')}.png")
