@@ -313,6 +313,7 @@ _COURSE_VARIABLES = (
     "COURSE_HUB_SSL_KEY",
     "COURSE_HUB_ALLOWED_USERS",
     "COURSE_HUB_ADMIN_USERS",
+    "COURSE_HUB_LANG",
     "TLJH_INSTALL_PREFIX",
 )
 
@@ -394,6 +395,22 @@ def test_config_fills_in_limits_but_keeps_the_instructors(monkeypatch):
     assert unset.Spawner.mem_limit == "2G"
     forced = _load_course_config(tljh, {"COURSE_HUB_MEM_LIMIT": "1G"}, monkeypatch)
     assert forced.Spawner.mem_limit == "1G"
+
+
+@pytest.mark.parametrize(("setting", "lang"), [(None, "en"), ("sv", "sv"), ("NB", "nb")])
+def test_the_course_language_is_set_once_for_every_participant(monkeypatch, setting, lang):
+    env = {} if setting is None else {"COURSE_HUB_LANG": setting}
+    config = _load_course_config({}, env, monkeypatch)
+    # the participants' servers (workspace init, kernels) get the edition
+    assert config.Spawner.environment["COURSE_KIT_LANG"] == lang
+    # and the start command sets JupyterLab's menu language for each participant
+    start = config.Spawner.cmd[2]
+    assert "lab-language --user" in start and "workspace init" in start
+
+
+def test_config_rejects_a_language_the_course_has_not(monkeypatch):
+    with pytest.raises(SystemExit, match=r"COURSE_HUB_LANG='de'.*en, sv .*nb"):
+        _load_course_config({}, {"COURSE_HUB_LANG": "de"}, monkeypatch)
 
 
 def test_config_does_not_add_a_second_culler_to_tljh(monkeypatch):
