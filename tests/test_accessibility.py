@@ -71,6 +71,36 @@ def test_inline_figures_and_widget_pictures_are_img_elements_with_alt():
     assert 'alt="Figure: A &lt;title&gt;' in out.outputs[0]["data"]["text/html"]
 
 
+def test_an_inline_figure_is_drawn_once_for_its_html_and_png_forms(monkeypatch):
+    # IPython asks for text/html (figure_html) and then image/png of the same figure:
+    # the png form reuses the html's picture instead of drawing the figure again.
+    import IPython
+    import matplotlib.pyplot as plt
+    from IPython.core.formatters import DisplayFormatter
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.figure import Figure
+
+    display = DisplayFormatter()
+    drawn = []
+    display.formatters["text/html"].for_type(Figure, _widgets.figure_html)
+    display.formatters["image/png"].for_type(
+        Figure, lambda fig: drawn.append(fig) or print_figure(fig, "png", base64=True)
+    )
+    monkeypatch.setattr(
+        IPython, "get_ipython", lambda: type("Shell", (), {"display_formatter": display})
+    )
+    fig, ax = plt.subplots()
+    for title in ("First", "Second"):
+        ax.set_title(title)
+        data, _ = display.format(fig)
+        png = re.search(r'base64,([^"]+)"', data["text/html"]).group(1)
+        assert data["image/png"] == png and f'alt="Figure: {title}.' in data["text/html"]
+    assert drawn == []
+    other, _ = plt.subplots()  # a figure the html form has not drawn: png drawn as before
+    assert display.formatters["image/png"](other) and drawn == [other]
+    plt.close("all")
+
+
 def test_explorer_pictures_change_with_their_alt_text():
     box = explorers.file_drawer_explorer(k=10, seed=1, main=False)
     slider, image = box.children

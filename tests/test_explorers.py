@@ -34,6 +34,21 @@ def test_heterogeneity_explorer_can_be_a_secondary_widget(trials):
     assert "ck-main-widget" not in slider._dom_classes
 
 
+def test_heterogeneity_pictures_do_not_depend_on_the_order_they_are_drawn():
+    # One figure is reused for every value: each picture must be laid out afresh
+    # (notebook 07's trials, whose interval labels move out of the axes as tau grows).
+    from course_kit import datasets
+
+    data = datasets.load("vipp_sd_synthetic")
+    data = data[data["outcome"] == "parenting behaviour"]
+    slider, image = explorers.heterogeneity_explorer(data, main=False).children
+    for value in np.round(np.arange(0.02, 0.41, 0.02), 2):
+        slider.value = value
+    other_slider, other_image = explorers.heterogeneity_explorer(data, main=False).children
+    other_slider.value = 0.4  # drawn right after the first picture
+    assert image.value == other_image.value
+
+
 def test_batched_interaction_t_equals_statsmodels():
     import statsmodels.api as sm
 

@@ -218,6 +218,7 @@ def figure_html(fig) -> str:
     """
     from IPython.core.pylabtools import print_figure
 
+    _last_png.clear()
     localise_ticks(fig)  # decimal commas on the axes of the sv/nb editions
     try:
         png = print_figure(fig, fmt="png", bbox_inches="tight", base64=True)
@@ -225,7 +226,41 @@ def figure_html(fig) -> str:
         return None
     if not png:  # an empty figure: nothing to show
         return None
+    _share_png(fig, png)
     return img_html(png, alt_text(fig))
+
+
+# The PNG that figure_html has just drawn, as [(figure, base64 text)]: IPython asks for a
+# figure's text/html form and then, in the same display, for its image/png form, which
+# would draw the whole figure a second time (half of a notebook's figure time).
+_last_png: list = []
+
+
+def _share_png(fig, png: str) -> None:
+    """Let the image/png form of this display reuse ``png`` instead of drawing ``fig`` again."""
+    from IPython import get_ipython
+    from matplotlib.figure import Figure
+
+    shell = get_ipython()
+    formatters = getattr(getattr(shell, "display_formatter", None), "formatters", {})
+    formatter = formatters.get("image/png")
+    if formatter is None:
+        return
+    try:
+        draw = formatter.lookup_by_type(Figure)
+    except KeyError:  # no image/png form of figures in this kernel
+        return
+    if not getattr(draw, "_course_kit_shared", False):
+        # Wrapped here, not at import: the inline backend registers its own formatter
+        # when pyplot is imported (and removes others').
+        def png_form(figure, _draw=draw):
+            if _last_png and _last_png[0][0] is figure:
+                return _last_png.pop()[1]
+            return _draw(figure)
+
+        png_form._course_kit_shared = True
+        formatter.for_type(Figure, png_form)
+    _last_png.append((fig, png))
 
 
 def image_widget(png: bytes, alt: str):

@@ -128,23 +128,35 @@ def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 
         value=0.0, min=0.0, max=0.4, step=0.02, description=text("explore.tau_slider")
     )
 
+    # One figure for every value, its lines and texts moved: a new figure per value spent
+    # most of "Run All" making axes and ticks again (21 pictures are drawn up front).
+    fig, ax = plt.subplots(figsize=(7, 2.4), layout="constrained")
+    plt.close(fig)  # shown only as the slider's pictures
+    bands = []
+    for row, (colour, label) in enumerate(
+        [(PALETTE["vermillion"], text("explore.pi")), (COLORS["pooled"], text("explore.ci"))]
+    ):
+        (line,) = ax.plot([0, 0], [row, row], color=colour, lw=6, solid_capstyle="butt")
+        bands.append((line, ax.text(0, row, label, va="center", fontsize=10)))
+    (diamond,) = ax.plot([0], [1], "D", color="white", mec="black", ms=9)
+    ax.axvline(0, color=COLORS["null"], lw=1)
+    ax.set_xlim(-0.6, 1.6)
+    ax.set_ylim(-0.7, 1.7)
+    ax.set_yticks([])
+    ax.set_xlabel(text("explore.effect_axis"))
+    start = ax.get_position(original=True)
+
     def render(tau):
         fit = meta_analysis(y0 + tau * z, v, method="REML")
-        fig, ax = plt.subplots(figsize=(7, 2.4), layout="constrained")
-        for row, (lo, hi, colour, label) in enumerate(
-            [
-                (fit.pi_low, fit.pi_high, PALETTE["vermillion"], text("explore.pi")),
-                (fit.ci_low, fit.ci_high, COLORS["pooled"], text("explore.ci")),
-            ]
+        # The constrained layout starts from the last picture's axes: back to where a
+        # new figure's start, so that each picture is laid out exactly as before.
+        ax._set_position(start, which="both")
+        for (line, label), lo, hi in zip(
+            bands, (fit.pi_low, fit.ci_low), (fit.pi_high, fit.ci_high), strict=True
         ):
-            ax.plot([lo, hi], [row, row], color=colour, lw=6, solid_capstyle="butt")
-            ax.text(hi + 0.02, row, label, va="center", fontsize=10)
-        ax.plot([fit.estimate], [1], "D", color="white", mec="black", ms=9)
-        ax.axvline(0, color=COLORS["null"], lw=1)
-        ax.set_xlim(-0.6, 1.6)
-        ax.set_ylim(-0.7, 1.7)
-        ax.set_yticks([])
-        ax.set_xlabel(text("explore.effect_axis"))
+            line.set_xdata([lo, hi])
+            label.set_x(hi + 0.02)
+        diamond.set_xdata([fit.estimate])
         ax.set_title(
             text("explore.heterogeneity_title", estimate=fit.estimate, tau2=fit.tau2, i2=fit.i2)
         )
