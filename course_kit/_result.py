@@ -3,18 +3,26 @@
 A result says what it found in words (:meth:`Result.summary`) and as a table
 (:meth:`Result.to_frame`); ``print(result)`` and Jupyter's display are derived
 from these two, so each result class writes only what is its own.
+
+HTML is written by one small template mechanism: Jinja2 templates in
+``course_kit/templates/`` with autoescaping on (:func:`render_template`), and the
+shared result views of ``templates/views.html.j2`` (:func:`html_view`). Words come
+in already translated (``messages.text``) and numbers already formatted
+(:func:`format_number`, :func:`html_table`): the templates only lay them out.
 """
 
 from __future__ import annotations
 
-import html
+import functools
+from pathlib import Path
 
 
 class Result:
     """Base of the kit's result objects: ``summary()``, ``to_frame()``, ``str()``, HTML.
 
     Subclasses implement :meth:`summary` and :meth:`to_frame`; they override
-    :meth:`_repr_html_` only for a richer view than the summary in a paragraph.
+    :meth:`_repr_html_` only for a richer view than the summary in a paragraph (its
+    lines kept apart), built from the shared views of :func:`html_view`.
 
     Examples
     --------
@@ -42,7 +50,56 @@ class Result:
         return self.summary()
 
     def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary())}</p>"
+        return html_view("paragraph", text=self.summary())
+
+
+@functools.cache
+def _templates():
+    # imported on first use: ``import course_kit`` stays light
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,  # every value is text unless a template marks it |safe
+        undefined=jinja2.StrictUndefined,  # a misspelt name fails instead of showing nothing
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_template(name: str, **values) -> str:
+    """Render the Jinja2 template ``course_kit/templates/<name>`` with autoescaping.
+
+    Text values are HTML-escaped; a template marks an HTML fragment made by the kit
+    (a table, a nested view, JSON for a script) with ``|safe``.
+
+    Examples
+    --------
+    >>> render_template("views.html.j2")  # macros only: nothing to show by itself
+    ''
+    """
+    return _templates().get_template(name).render(**values)
+
+
+def html_view(name: str, **values) -> str:
+    """One of the shared result views (a macro of ``templates/views.html.j2``).
+
+    ``paragraph(text)``, ``paragraph_table(text, table_html)``, ``block(text, css_class)``
+    (a ``<div>``), ``note_box(note, body_html, note_first=True)``,
+    ``caption_table(caption, rows, css_class)`` and ``bullets(items)``. The lines of a
+    multi-line text are kept apart by ``<br>``. Arguments ending in ``_html`` are HTML
+    made by the kit; every other value is escaped.
+
+    Examples
+    --------
+    >>> html_view("paragraph", text="I² < 50 %")
+    '<p>I² &lt; 50 %</p>'
+    >>> html_view("note_box", note="Q = 3.1", body_html="<table></table>", note_first=False)
+    '<div><table></table><p>Q = 3.1</p></div>'
+    """
+    macro = getattr(_templates().get_template("views.html.j2").module, name)
+    return str(macro(**values))
 
 
 def format_number(value, spec: str) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import platform
 import re
 from dataclasses import dataclass, field
-from html import escape
 from importlib import metadata
 
 from course_kit import __version__
+from course_kit._result import Result, html_view
 from course_kit.messages import text
 
 # import name -> distribution name, for the packages the notebooks use
@@ -28,6 +28,7 @@ _PACKAGES = {
     "fpdf": "fpdf2",
     "pympi": "pympi-ling",
     "babel": "babel",
+    "jinja2": "jinja2",  # the result views and the evidence page (course_kit/templates)
 }
 
 
@@ -50,8 +51,15 @@ def _required_minimums() -> dict[str, str]:
 
 
 @dataclass
-class EnvironmentReport:
-    """What :func:`check` found: versions, problems and a friendly message."""
+class EnvironmentReport(Result):
+    """What :func:`check` found: versions, problems and a friendly message.
+
+    Examples
+    --------
+    >>> report = EnvironmentReport("3.12.1", {"numpy": "2.4.0"})
+    >>> report.ok, report.to_frame()["package"].tolist()
+    (True, ['python', 'numpy'])
+    """
 
     python: str
     versions: dict[str, str | None] = field(default_factory=dict)
@@ -81,27 +89,23 @@ class EnvironmentReport:
         return pd.DataFrame(rows)
 
     def _repr_html_(self) -> str:
-        colour = "#1b7837" if self.ok else "#b2182b"
+        # richer than the summary: the advice for instructors folded away, versions as a table.
         # A version number is not a decimal number: <code>, as written, in every edition.
-        rows = "".join(
-            f"<tr><td>{name}</td><td>"
-            + (f"<code>{escape(version)}</code>" if version else escape(text("start.col_missing")))
-            + "</td></tr>"
-            for name, version in {"python": self.python, **self.versions}.items()
-        )
-        instructor = (
-            f"<details><summary>{escape(text('start.instructor_title'))}</summary>"
-            f"<p>{escape(self.instructor_advice)}</p></details>"
-            if not self.ok
-            else ""
-        )
-        return (
-            f'<p style="color:{colour};font-weight:bold">{escape(self.message)}</p>'
-            f"{instructor}<table><tr><th>{escape(text('start.col_package'))}</th>"
-            f"<th>{escape(text('start.col_version'))}</th></tr>{rows}</table>"
+        return html_view(
+            "environment",
+            ok=self.ok,
+            colour="#1b7837" if self.ok else "#b2182b",
+            message=self.message,
+            advice_title=text("start.instructor_title"),
+            advice=self.instructor_advice,
+            col_package=text("start.col_package"),
+            col_version=text("start.col_version"),
+            versions=[("python", self.python), *self.versions.items()],
+            missing=text("start.col_missing"),
         )
 
-    def __str__(self) -> str:
+    def summary(self) -> str:
+        """Message, advice and versions as lines (what ``course-kit check`` prints)."""
         # the command line is an instructor's tool: both pieces of advice
         lines = [self.message, *filter(None, [self.instructor_advice]), f"python {self.python}"]
         lines += [f"{k} {v or 'missing'}" for k, v in self.versions.items()]

@@ -38,13 +38,13 @@ Examples
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
 import numpy as np
 
 from course_kit import i18n
+from course_kit._result import html_view, render_template
 from course_kit._validation import check_choice, check_number
 from course_kit.grade import LEVELS
 from course_kit.messages import text
@@ -370,7 +370,7 @@ def _headers() -> dict[str, str]:
 
 def _table_html(rows) -> str:
     if rows.empty:
-        return f"<p>{html.escape(text('evidence.no_rows'))}</p>"
+        return html_view("paragraph", text=text("evidence.no_rows"))
     lang = i18n.get_language()
     key = ("html", lang, *rows["id"], *rows["estimate"].astype(str))
     if key not in _CHART_CACHE:  # pandas' to_html is slow; the same view is reused often
@@ -477,112 +477,6 @@ def navigator(table=None):
     return widgets.VBox([filters, count, picture, results])
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em; color: #222; }}
-label {{ margin-right: 1em; display: inline-block; margin-bottom: .5em; }}
-table {{ border-collapse: collapse; font-size: 90%; margin-top: 1em; }}
-th, td {{ border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; }}
-th {{ background: #e5f0f8; cursor: pointer; }}
-</style></head><body>
-<h1>{title}</h1>
-<p>{intro}</p>
-<div id="filters">
-<label>{l_intervention} <select id="f-intervention"></select></label>
-<label>{l_outcome} <select id="f-outcome"></select></label>
-<label>{l_age} <select id="f-age">
- <option value="">{all}</option><option value="0,12">0-11</option>
- <option value="12,36">12-35</option><option value="36,72">36-71</option></select></label>
-<label>{l_certainty} <select id="f-certainty"><option value="">{all}</option>
-{certainty_options}
-</select></label>
-<label>{l_search} <input id="f-search" type="search"></label>
-</div>
-<p id="count"></p>
-<table id="results"><thead><tr></tr></thead><tbody></tbody></table>
-<script id="evidence-data" type="application/json">{data}</script>
-<script>
-"use strict";
-const ROWS = JSON.parse(document.getElementById("evidence-data").textContent);
-const COLUMNS = {columns};
-const LEVELS = ["very low", "low", "moderate", "high"];
-const RANK = {{"very low": 0, "low": 1, "low to moderate": 1, "moderate": 2, "high": 3}};
-const TEXT = {text_columns};
-const ALL = {all_json};
-const HEADERS = {headers_json};
-// what a reader sees of each value (translated; numbers in the reader's locale): the
-// filters and the sorting work on the values themselves
-const LABELS = {labels_json};
-let sortKey = "intervention", sortUp = true;
-function fill(id, values, labels) {{
-  const sel = document.getElementById(id);
-  sel.add(new Option(ALL, ""));
-  const label = v => labels[v] ?? v;
-  [...new Set(values)].sort((a, b) => (label(a) > label(b)) - (label(a) < label(b)))
-    .forEach(v => sel.add(new Option(label(v), v)));
-}}
-fill("f-intervention", ROWS.map(r => r.intervention), LABELS.intervention);
-fill("f-outcome", ROWS.map(r => r.outcome_group).concat(ROWS.map(r => r.outcome)),
-     Object.assign({{}}, LABELS.outcome_group, LABELS.outcome));
-function keep(r) {{
-  const v = id => document.getElementById(id).value;
-  if (v("f-intervention") && r.intervention !== v("f-intervention")) return false;
-  if (v("f-outcome") && r.outcome !== v("f-outcome") && r.outcome_group !== v("f-outcome")) return false;
-  if (v("f-age")) {{
-    const [lo, hi] = v("f-age").split(",").map(Number);
-    if (r.age_min_months === null || r.age_max_months === null) return false;
-    if (!(r.age_min_months < hi && r.age_max_months >= lo)) return false;
-  }}
-  if (v("f-certainty") && !(RANK[r.certainty] >= RANK[v("f-certainty")])) return false;
-  const q = v("f-search").trim().toLowerCase();
-  if (q && !TEXT.some(c => (String(r[c] ?? "") + " " + r._shown[c]).toLowerCase().includes(q)))
-    return false;
-  return true;
-}}
-function render() {{
-  const rows = ROWS.filter(keep).sort((a, b) => {{
-    const x = a[sortKey], y = b[sortKey];
-    if (x === y) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return (x < y ? -1 : 1) * (sortUp ? 1 : -1);
-  }});
-  document.getElementById("count").textContent = rows.length + " / " + ROWS.length;
-  const body = document.querySelector("#results tbody");
-  body.replaceChildren(...rows.map(r => {{
-    const tr = document.createElement("tr");
-    tr.className = "result";
-    COLUMNS.forEach(c => {{
-      const td = document.createElement("td");
-      if (c === "source" && r.url) {{
-        const a = document.createElement("a");
-        a.href = r.url; a.textContent = r._shown.source; a.rel = "noopener";
-        td.appendChild(a);
-      }} else td.textContent = r._shown[c];
-      tr.appendChild(td);
-    }});
-    return tr;
-  }}));
-}}
-const head = document.querySelector("#results thead tr");
-COLUMNS.forEach(c => {{
-  const th = document.createElement("th");
-  th.textContent = HEADERS[c]; th.dataset.column = c;
-  th.addEventListener("click", () => {{
-    sortUp = sortKey === c ? !sortUp : true; sortKey = c; render();
-  }});
-  head.appendChild(th);
-}});
-document.querySelectorAll("#filters select, #filters input").forEach(
-  el => el.addEventListener("input", render));
-render();
-</script></body></html>
-"""
-
-
 def _script_json(value) -> str:
     # JSON inside a <script>: "<", ">" and "&" escaped so that no text can break out of it
     data = json.dumps(value, ensure_ascii=False)
@@ -616,21 +510,20 @@ def to_html(path, table=None) -> Path:
     for record, (_, words) in zip(records, shown.iterrows(), strict=True):
         record["_shown"] = words.to_dict()
     data = _script_json(records)
-    page = _PAGE.format(
-        title=html.escape(text("evidence.page_title")),
-        intro=html.escape(text("evidence.page_intro")),
-        l_intervention=html.escape(text("evidence.intervention")),
-        l_outcome=html.escape(text("evidence.outcome")),
-        l_age=html.escape(text("evidence.age")),
-        l_certainty=html.escape(text("evidence.certainty")),
-        l_search=html.escape(text("evidence.search")),
-        all=html.escape(text("evidence.all")),
+    # the page is templates/evidence_page.html.j2; Jinja2 escapes every word put into it
+    page = render_template(
+        "evidence_page.html.j2",
+        title=text("evidence.page_title"),
+        intro=text("evidence.page_intro"),
+        l_intervention=text("evidence.intervention"),
+        l_outcome=text("evidence.outcome"),
+        l_age=text("evidence.age"),
+        l_certainty=text("evidence.certainty"),
+        l_search=text("evidence.search"),
+        all=text("evidence.all"),
         all_json=json.dumps(text("evidence.all")),
         lang=i18n.get_language(),
-        certainty_options="\n".join(
-            f'<option value="{lv}">{html.escape(level_label(lv))}</option>'
-            for lv in reversed(LEVELS)
-        ),
+        certainty_levels=[(lv, level_label(lv)) for lv in reversed(LEVELS)],
         headers_json=_script_json(_headers()),
         labels_json=_script_json(
             {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from course_kit._result import Result, html_view
 from course_kit._validation import check_choice, check_number
 from course_kit.messages import text
 
@@ -23,8 +24,14 @@ UPGRADES = ("large_effect", "dose_response", "plausible_confounding")
 
 
 @dataclass(frozen=True)
-class GradeRating:
-    """The outcome of :func:`rate`: the level and how it was reached."""
+class GradeRating(Result):
+    """The outcome of :func:`rate`: the level and how it was reached.
+
+    Examples
+    --------
+    >>> GradeRating("low", "high", 2, 0).to_frame()["level"].tolist()
+    ['low']
+    """
 
     level: str
     start: str
@@ -42,7 +49,23 @@ class GradeRating:
         """What the level means, in plain words."""
         return text(f"grade.level.{self.level}")
 
+    def to_frame(self):
+        """One row: level, start, downgraded, upgraded (the reasons stay in ``reasons``)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "level": self.level,
+                    "start": self.start,
+                    "downgraded": self.downgraded,
+                    "upgraded": self.upgraded,
+                }
+            ]
+        )
+
     def summary(self) -> str:
+        """The level, the steps from the start level, and what the level means."""
         steps = text(
             "grade.steps",
             start=level_name(self.start),
@@ -58,9 +81,12 @@ class GradeRating:
             "low": "#e08214",
             "very low": "#b2182b",
         }
-        return (
-            f'<p><b style="color:{colours[self.level]}">{text("grade.result", level=self.name)}</b>'
-            f"<br>{self.meaning}</p>"
+        # the level in its colour (the base would show the steps too)
+        return html_view(
+            "rating",
+            result=text("grade.result", level=self.name),
+            colour=colours[self.level],
+            meaning=self.meaning,
         )
 
 

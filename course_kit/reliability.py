@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_kit._result import Result, format_number, html_table
+from course_kit._result import Result, format_number, html_table, html_view
 from course_kit._validation import as_float_array, check_choice, check_number, column_as_numbers
 from course_kit.formatting import no_negative_zero
 
@@ -97,14 +97,15 @@ class ICCResult(Result):
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
+        # all six ICC forms in a table, with a note on which one to report
         from course_kit.messages import text
 
-        title = escape(text("reliability.icc_title", n=self.n, k=self.k))
-        table = html_table(self.table, ".3f")
-        note = escape(text("reliability.icc_note", k=self.k))
-        return f"<p><b>{title}</b></p>{table}<p><small>{note}</small></p>"
+        return html_view(
+            "heading_table",
+            title=text("reliability.icc_title", n=self.n, k=self.k),
+            table_html=html_table(self.table, ".3f"),
+            note=text("reliability.icc_note", k=self.k),
+        )
 
 
 def _wide_ratings(data, targets, raters, ratings) -> np.ndarray:
@@ -491,12 +492,10 @@ class CertificationResult(Result):
         return pd.DataFrame(rows)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
+        # passed or not at a glance, then the criterion per coder
         colour = "#1b7837" if self.passed else "#b2182b"
-        return f"<p style='color:{colour}'><b>{escape(self.verdict)}</b></p>" + html_table(
-            self.to_frame(), ".2f", index=False
-        )
+        table = html_table(self.to_frame(), ".2f", index=False)
+        return html_view("verdict_table", verdict=self.verdict, colour=colour, table_html=table)
 
 
 def _check_criterion(criterion) -> dict:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_kit._result import Result
+from course_kit._result import Result, html_view
 from course_kit._validation import check_number
 
 __all__ = ["PowerResult", "TrialResult", "analyze", "power"]
@@ -153,11 +153,9 @@ class TrialResult(Result):
         )
 
     def _repr_html_(self) -> str:
-        from html import escape
-
-        lines = self.summary().split("\n")
-        body = "<br>".join(escape(line) for line in lines[1:])
-        return f"<p><b>{escape(lines[0])}</b></p><p>{body}</p>"
+        # the summary's first line as a heading over the rest
+        title, _, rest = self.summary().partition("\n")
+        return html_view("heading_lines", title=title, text=rest)
 
     def plot(self, ax=None):
         """Mean sensitivity before and after, per arm, with 95% CIs. Returns the Axes."""

@@ -71,7 +71,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course_kit._result import Result
+from course_kit._result import Result, html_view
 from course_kit.i18n import using as i18n_using
 from course_kit.messages import text
 
@@ -186,13 +186,10 @@ class WorkspaceReport(Result):
         return pd.DataFrame(rows, columns=["file", "action", "note"])
 
     def _repr_html_(self) -> str:
-        from html import escape
-
-        items = "".join(f"<li>{escape(line)}</li>" for line in self.lines())
-        if not items:
-            items = f"<li>{escape(text('workspace.nothing_new'))}</li>"
-        head = escape(text("workspace.summary", path=self.path))
-        return f"<p><b>{head}</b></p><ul>{items}</ul>"
+        # one list item per file, so that a "NOT replaced" line stands out
+        head = text("workspace.summary", path=self.path)
+        items = self.lines() or [text("workspace.nothing_new")]
+        return html_view("heading_list", title=head, items=items)
 
 
 # ---------------------------------------------------------------------------

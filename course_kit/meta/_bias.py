@@ -8,10 +8,12 @@ Agrees with metafor 3.8-1 to 1e-6 on ``dat.bcg``, ``dat.normand1999`` and
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
 
+from course_kit._result import Result, html_view
 from course_kit.formatting import p_metafor
 from course_kit.messages import text
 from course_kit.meta import _core
@@ -40,7 +42,7 @@ def _inputs(yi, vi, minimum: int, what: str):
 
 
 @dataclass(frozen=True)
-class EggerResult:
+class EggerResult(Result):
     """Classic Egger regression test (metafor ``regtest(model = "lm")``).
 
     The weighted regression ``yi = intercept + slope·sei`` (weights 1/vi, residual
@@ -56,6 +58,12 @@ class EggerResult:
         Two-sided p-value, t with ``df = k − 2``.
     df : int
     intercept, intercept_se, slope, slope_se : float
+
+    Examples
+    --------
+    >>> res = egger_test([0.8, 0.5, 0.4, 0.2, 0.1], [0.09, 0.05, 0.03, 0.01, 0.005])
+    >>> res.to_frame()["df"].tolist()
+    [3]
     """
 
     statistic: float
@@ -66,7 +74,14 @@ class EggerResult:
     slope: float
     slope_se: float
 
+    def to_frame(self):
+        """One row: statistic, pvalue, df, intercept, intercept_se, slope, slope_se."""
+        import pandas as pd
+
+        return pd.DataFrame([dataclasses.asdict(self)])
+
     def summary(self) -> str:
+        """The test and the limit estimate, in words."""
         return "\n".join(
             [
                 text("results.egger_title"),
@@ -135,7 +150,7 @@ def egger_test(yi, vi=None) -> EggerResult:
 
 
 @dataclass(frozen=True)
-class RankTestResult:
+class RankTestResult(Result):
     """Begg and Mazumdar's rank correlation test (metafor ``ranktest()``).
 
     Attributes
@@ -147,13 +162,26 @@ class RankTestResult:
         approximation with the tie-corrected variance (as R's ``cor.test``).
     exact : bool
         Whether the exact p-value was used.
+
+    Examples
+    --------
+    >>> res = rank_correlation_test([0.8, 0.5, 0.4, 0.2, 0.1], [0.09, 0.05, 0.03, 0.01, 0.005])
+    >>> print(res.summary().splitlines()[0])
+    Rank correlation test for funnel plot asymmetry
     """
 
     statistic: float
     pvalue: float
     exact: bool
 
+    def to_frame(self):
+        """One row: statistic (Kendall's τ), pvalue, exact."""
+        import pandas as pd
+
+        return pd.DataFrame([dataclasses.asdict(self)])
+
     def summary(self) -> str:
+        """The test in words."""
         return "\n".join(
             [
                 text("results.rank_title"),
@@ -199,7 +227,7 @@ def rank_correlation_test(yi, vi=None) -> RankTestResult:
 
 
 @dataclass(repr=False)
-class TrimFillResult:
+class TrimFillResult(Result):
     """The result of :func:`trim_and_fill`.
 
     Attributes
@@ -219,6 +247,14 @@ class TrimFillResult:
     imputed_yi, imputed_vi : numpy.ndarray
         The imputed studies.
     original : MetaResult
+
+    Examples
+    --------
+    >>> from course_kit.meta import meta_analysis
+    >>> res = meta_analysis([0.8, 0.6, 0.5, 0.4, 0.35, 0.3], [0.09, 0.06, 0.04, 0.02, 0.01, 0.005])
+    >>> filled = trim_and_fill(res)
+    >>> len(filled.to_frame()) == res.k + filled.k0
+    True
     """
 
     k0: int
@@ -252,17 +288,14 @@ class TrimFillResult:
         return head + "\n\n" + self.filled.summary()
 
     def _repr_html_(self) -> str:
-        from html import escape
-
-        note = escape(
-            text(
-                "results.trimfill_html",
-                estimator=self.estimator,
-                k0=self.k0,
-                side=text(f"results.side.{self.side}"),
-            )
+        # what was filled in, above the view of the filled analysis
+        note = text(
+            "results.trimfill_html",
+            estimator=self.estimator,
+            k0=self.k0,
+            side=text(f"results.side.{self.side}"),
         )
-        return f"<div><p>{note}</p>{self.filled._repr_html_()}</div>"
+        return html_view("note_box", note=note, body_html=self.filled._repr_html_())
 
 
 def _estimate(yi, vi, method):

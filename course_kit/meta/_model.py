@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_kit import i18n
+from course_kit._result import Result, html_view
 from course_kit._validation import (
     as_float_array,
     check_choice,
@@ -130,8 +131,11 @@ def check_k(k: int, p: int, method: str, test: str) -> None:
 
 
 @dataclass(repr=False)
-class MetaResult:
+class MetaResult(Result):
     """The result of :func:`meta_analysis` (an intercept-only model).
+
+    ``print(result)`` shows :meth:`summary`; Jupyter shows a compact table of the
+    pooled effect, its intervals and the heterogeneity.
 
     Attributes
     ----------
@@ -161,6 +165,12 @@ class MetaResult:
         Per-study normal confidence intervals ``yi ± z·√vi``.
     df : int or None
         Degrees of freedom of the t tests (``test="knha"``), else None.
+
+    Examples
+    --------
+    >>> res = meta_analysis([0.8, 0.5, 0.4, 0.2], [0.09, 0.05, 0.03, 0.01], method="FE")
+    >>> res.k, round(res.estimate, 3)
+    (4, 0.318)
     """
 
     estimate: float
@@ -232,6 +242,7 @@ class MetaResult:
         return _summary_text(self)
 
     def _repr_html_(self) -> str:
+        # richer than the base's paragraph: the numbers a reader looks for, as a table
         return _summary_html(self)
 
     def metafor_code(self) -> str:
@@ -302,8 +313,6 @@ def _summary_text(res) -> str:
 
 
 def _summary_html(res) -> str:
-    from html import escape
-
     from course_kit.messages import text
 
     rows = [
@@ -323,9 +332,8 @@ def _summary_html(res) -> str:
         ("I²", text("results.percent_1", value=res.i2)),
         (f"Q (df = {res.q_df})", text("results.q_html", q=res.q, p=p_metafor(res.q_pvalue))),
     ]
-    title = escape(text("meta.html_title", k=res.k, method=res.method, test=res.test))
-    body = "".join(f"<tr><th>{escape(a)}</th><td>{escape(b)}</td></tr>" for a, b in rows)
-    return f'<table class="ck-meta-result"><caption>{title}</caption>{body}</table>'
+    title = text("meta.html_title", k=res.k, method=res.method, test=res.test)
+    return html_view("caption_table", caption=title, rows=rows, css_class="ck-meta-result")
 
 
 # --- fitting -----------------------------------------------------------------------

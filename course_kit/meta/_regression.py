@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
+from course_kit._result import Result, html_table, html_view
 from course_kit._result import format_number as _num
-from course_kit._result import html_table
 from course_kit._validation import as_float_array, column_as_numbers
 from course_kit.formatting import p_metafor
 from course_kit.messages import text
@@ -35,7 +35,7 @@ __all__ = ["MetaRegressionResult", "SubgroupResult", "meta_regression", "subgrou
 
 
 @dataclass(repr=False)
-class MetaRegressionResult:
+class MetaRegressionResult(Result):
     """The result of :func:`meta_regression`.
 
     Attributes
@@ -60,6 +60,12 @@ class MetaRegressionResult:
     level : float
     df : int or None
         Denominator degrees of freedom with ``test="knha"``.
+
+    Examples
+    --------
+    >>> res = meta_regression([0.8, 0.5, 0.4, 0.2, 0.1], [0.05] * 5, mods=[1, 2, 3, 4, 5])
+    >>> res.to_frame()["term"].tolist()
+    ['intercept', 'x1']
     """
 
     params: object
@@ -159,22 +165,19 @@ class MetaRegressionResult:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
-        table = html_table(self.to_frame(), ".4g", index=False)
-        caption = escape(
-            text(
-                "results.regression_caption",
-                k=self.k,
-                method=self.method,
-                test=self.test,
-                tau2=self.tau2,
-                r2=self.r2,
-                qm=self.qm,
-                p=p_metafor(self.qm_pvalue),
-            )
+        # the coefficient table under a one-line caption (the base shows the summary only)
+        caption = text(
+            "results.regression_caption",
+            k=self.k,
+            method=self.method,
+            test=self.test,
+            tau2=self.tau2,
+            r2=self.r2,
+            qm=self.qm,
+            p=p_metafor(self.qm_pvalue),
         )
-        return f"<div><p>{caption}</p>{table}</div>"
+        table = html_table(self.to_frame(), ".4g", index=False)
+        return html_view("note_box", note=caption, body_html=table)
 
 
 def _design(mods, data, k):
@@ -336,7 +339,7 @@ def _r_squared(yi, vi, method, f) -> float:
 
 
 @dataclass(repr=False)
-class SubgroupResult:
+class SubgroupResult(Result):
     """The result of :func:`subgroup_analysis`.
 
     Attributes
@@ -352,6 +355,12 @@ class SubgroupResult:
         The subgroup of each study.
     method, test : str
     level : float
+
+    Examples
+    --------
+    >>> res = subgroup_analysis([0.8, 0.5, 0.4, 0.2], [0.05] * 4, ["a", "a", "b", "b"])
+    >>> res.to_frame()["subgroup"].tolist()
+    ['a', 'b', 'Overall']
     """
 
     subgroups: dict
@@ -415,18 +424,15 @@ class SubgroupResult:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
-        table = html_table(self.to_frame(), ".4g", index=False)
-        note = escape(
-            text(
-                "results.subgroup_note",
-                df=self.q_between_df,
-                q=self.q_between,
-                p=p_metafor(self.q_between_pvalue),
-            )
+        # the subgroup table, then the test of subgroup differences below it
+        note = text(
+            "results.subgroup_note",
+            df=self.q_between_df,
+            q=self.q_between,
+            p=p_metafor(self.q_between_pvalue),
         )
-        return f"<div>{table}<p>{note}</p></div>"
+        table = html_table(self.to_frame(), ".4g", index=False)
+        return html_view("note_box", note=note, body_html=table, note_first=False)
 
 
 def subgroup_analysis(

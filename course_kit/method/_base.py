@@ -8,7 +8,6 @@ checks look and behave like every other exercise of the kit.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from course_kit.teaching.exercises import Feedback, Unreadable, check_safely
@@ -29,11 +28,8 @@ class ExplainedFeedback(Feedback):
         return "\n".join([super().summary(), *self.lines])
 
     def _repr_html_(self) -> str:
-        base = super()._repr_html_()
-        if not self.lines:
-            return base
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.lines)
-        return base[: -len("</div>")] + f'<ul style="margin:4px 0">{items}</ul></div>'
+        # the feedback box with the explained lines as a list inside it
+        return self._feedback_html(self.lines)
 
 
 class Check:

@@ -28,9 +28,9 @@ Examples
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
+from course_kit._result import html_view
 from course_kit.i18n import dataset_text
 from course_kit.messages import text
 from course_kit.method._base import Check, ExplainedFeedback, Invalid, find_choice
@@ -113,15 +113,16 @@ class Case:
     target_sources: str
 
     def _repr_html_(self) -> str:
-        e = html.escape
-        return (
-            f'<div class="ck-case" style="border:1px solid #bbb;padding:8px 12px;'
-            f'background:#fafafa;max-width:48em">'
-            f"<b>{e(self.id)}. {e(self.title)}</b> "
-            f'<span style="color:#555">({e(text("method.synthetic_label"))})</span><br>'
-            f"<i>{e(text('method.case_child'))}:</i> {e(self.child)}. "
-            f"<i>{e(text('method.case_caregivers'))}:</i> {e(self.caregivers)}.<br>"
-            f"<p style='margin:6px 0 0 0'>{e(self.case_file)}</p></div>"
+        return html_view(
+            "case",
+            id=self.id,
+            title=self.title,
+            synthetic=text("method.synthetic_label"),
+            child_label=text("method.case_child"),
+            child=self.child,
+            caregivers_label=text("method.case_caregivers"),
+            caregivers=self.caregivers,
+            case_file=self.case_file,
         )
 
 

@@ -48,7 +48,6 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import json
 import os
 import re
@@ -56,6 +55,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from course_kit._result import html_view
 from course_kit.messages import text
 from course_kit.method.sources import cite_all
 
@@ -582,7 +582,7 @@ class PracticeLog:
             frame = self.to_frame()
             headers = {c: text(f"practice.column.{c}") for c in frame.columns}
             table = frame.rename(columns=headers).to_html(index=False)
-        return f"<p>{html.escape(self.summary())}</p>" + table
+        return html_view("paragraph_table", text=self.summary(), table_html=table)
 
     # -- exports ------------------------------------------------------------------------------
     def supervision_brief(self, session: int | None = None) -> str:

@@ -36,9 +36,9 @@ Examples
 from __future__ import annotations
 
 import functools
-import html
 from dataclasses import dataclass, field
 
+from course_kit._result import Result, html_view
 from course_kit.i18n import dataset_text
 from course_kit.messages import text
 
@@ -170,16 +170,12 @@ class Scene:
         return out.drop(columns="time_s")
 
     def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><td>{r.event}</td><td>{r.time}</td>"
-            f"<td>{html.escape(text(f'scenes.who.{r.who}'))}</td>"
-            f"<td style='text-align:left'>{html.escape(r.what)}</td></tr>"
+        rows = [
+            (r.event, r.time, text(f"scenes.who.{r.who}"), r.what)
             for r in self.transcript().itertuples(index=False)
-        )
-        return (
-            f"<b>{html.escape(self.title)}</b> <i>({html.escape(text('scenes.label'))})</i>"
-            f"<p>{html.escape(self.summary)}</p><table>{rows}</table>"
-        )
+        ]
+        label = text("scenes.label")
+        return html_view("scene", title=self.title, label=label, summary=self.summary, rows=rows)
 
 
 def clock(seconds: int) -> str:
@@ -287,7 +283,7 @@ def overview():
 
 
 @dataclass
-class MarkingResult:
+class MarkingResult(Result):
     """How a participant's marking of one scene compares with the reference.
 
     Attributes
@@ -301,6 +297,12 @@ class MarkingResult:
     theme, theme_right : str, bool or None
         The theme the participant chose (None if none) and whether it is the
         reference theme.
+
+    Examples
+    --------
+    >>> res = check_marking("S03", {4: "praise"}, theme="empathy")
+    >>> str(res) == res.summary()
+    True
     """
 
     scene: Scene
@@ -376,20 +378,15 @@ class MarkingResult:
                 yours=_kind(r["yours"]),
             )
 
-        items = "".join(
-            f"<li style='margin:3px 0'><span style='color:{colours[r['verdict']]};"
-            f"font-weight:bold'>{html.escape(verdict(r))}</span> {html.escape(r['note'])}</li>"
-            for r in self.rows
-        )
+        # the score as exercise feedback, then each fragment's verdict in its colour
         head = Feedback(self.status, text("scenes.score", found=self.found, total=self.total))
-        return (
-            f"<div class='ck-marking-result'>{head._repr_html_()}<ul>{items}</ul>"
-            f"<p>{html.escape(self._theme_line())}</p>"
-            f"<p><i>{html.escape(text('scenes.judgement'))}</i></p></div>"
+        return html_view(
+            "marking",
+            head_html=head._repr_html_(),
+            items=[(colours[r["verdict"]], verdict(r), r["note"]) for r in self.rows],
+            theme_line=self._theme_line(),
+            judgement=text("scenes.judgement"),
         )
-
-    def __str__(self) -> str:
-        return self.summary()
 
 
 def _kind(kind: str) -> str:

@@ -57,11 +57,11 @@ True
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_kit._result import Result, html_view
 from course_kit._validation import check_number
 from course_kit.messages import text
 
@@ -72,7 +72,7 @@ DEFAULTS = {"start": 0.3, "child_rate": 0.05, "parent_rate": 0.02, "situations":
 
 
 @dataclass
-class CoerciveCycleResult:
+class CoerciveCycleResult(Result):
     """The course of one run of the teaching model.
 
     Attributes
@@ -88,6 +88,12 @@ class CoerciveCycleResult:
     family : pandas.DataFrame or None
         One simulated family when a ``seed`` was given: ``situation``,
         ``escalated`` (bool) and ``rewarded`` (bool) per situation.
+
+    Examples
+    --------
+    >>> res = coercive_cycle(0.5, 0.5, situations=10)
+    >>> len(res.to_frame())
+    11
     """
 
     settings: dict
@@ -138,11 +144,8 @@ class CoerciveCycleResult:
         )
 
     def _repr_html_(self) -> str:
-        body = "<br>".join(html.escape(line) for line in self.summary().splitlines())
-        return f'<div class="ck-result">{body}</div>'
-
-    def __str__(self) -> str:
-        return self.summary()
+        # a block (not the base's paragraph): the method notebooks style .ck-result
+        return html_view("block", text=self.summary(), css_class="ck-result")
 
 
 def _chance(value, name: str) -> float:

@@ -50,7 +50,7 @@ from functools import cached_property
 
 import numpy as np
 
-from course_kit._result import Result, html_table
+from course_kit._result import Result, html_table, html_view
 from course_kit._result import format_number as _num
 from course_kit._validation import check_number
 from course_kit.messages import text
@@ -513,16 +513,12 @@ class InteractionResult(Result):
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        import html
-
+        # the R-like summary as written, the table of every quantity folded below it
         frame = self.to_frame()
         frame["quantity"] = self._quantity_labels()
         table = html_table(frame, ".3f", index=False, na_rep="")
-        return (
-            f"<pre>{html.escape(self.summary())}</pre>"
-            f"<details><summary>{html.escape(text('susceptibility.html_table'))}</summary>"
-            f"{table}</details>"
-        )
+        label = text("susceptibility.html_table")
+        return html_view("text_details", text=self.summary(), label=label, table_html=table)
 
     def plot(self, ax=None, *, alpha: float = 0.05, show_points: bool = False):
         """Plot the simple slopes with their confidence bands.

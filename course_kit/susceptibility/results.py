@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_kit._result import Result, html_table, html_view
 from course_kit._result import format_number as _num
-from course_kit._result import html_table
 from course_kit.messages import text
 
 # PoI windows for differential susceptibility: .40-.60 (the existing criterion,
@@ -55,7 +55,7 @@ class Crossover:
 
 
 @dataclass(frozen=True)
-class RegionsOfSignificance:
+class RegionsOfSignificance(Result):
     """Johnson-Neyman regions of significance on the environment.
 
     The effect of the marker at environment value X (for two groups: the
@@ -101,10 +101,9 @@ class RegionsOfSignificance:
         return self._frame.copy()
 
     def _repr_html_(self) -> str:
-        import html
-
+        # the sentence above the table of regions
         table = html_table(self._frame, ".3f", index=False)
-        return f"<p>{html.escape(self.summary())}</p>{table}"
+        return html_view("paragraph_table", text=self.summary(), table_html=table)
 
     def summary(self) -> str:
         """One plain-language sentence about the bounds."""

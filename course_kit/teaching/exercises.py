@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from course_kit import i18n
+from course_kit._result import Result, html_view
 from course_kit._validation import check_number
 from course_kit.board import client as _board
 from course_kit.messages import text
@@ -235,7 +236,7 @@ def parse_number_list(value, expected: int | None = None) -> list[float] | None:
 
 
 @dataclass(frozen=True)
-class Feedback:
+class Feedback(Result):
     """The result of checking one answer.
 
     Attributes
@@ -246,6 +247,11 @@ class Feedback:
         A friendly sentence for the participant.
     hint : str
         The exercise's hint, given with every answer that is not correct ("" if none).
+
+    Examples
+    --------
+    >>> print(Feedback("correct", "Well done."))
+    Well done.
     """
 
     status: str
@@ -263,19 +269,28 @@ class Feedback:
             return f"{self.message}\n{text('exercises.hint', hint=self.hint)}"
         return self.message
 
-    def _repr_html_(self) -> str:
-        colour, background = _COLOURS[self.status]
-        body = html.escape(self.message)
-        if self.hint and not self.correct:
-            body += "<br><i>" + html.escape(text("exercises.hint", hint=self.hint)) + "</i>"
-        return (
-            f'<div class="ck-feedback ck-feedback-{self.status}" '
-            f'style="border-left:4px solid {colour};background:{background};'
-            f'padding:6px 10px;margin:4px 0;color:#222">{body}</div>'
-        )
+    def to_frame(self):
+        """One row: status, message, hint."""
+        import pandas as pd
 
-    def __str__(self) -> str:
-        return self.summary()
+        return pd.DataFrame([{"status": self.status, "message": self.message, "hint": self.hint}])
+
+    def _repr_html_(self) -> str:
+        # a coloured box (richer than the base's paragraph): the status is seen at a glance
+        return self._feedback_html(())
+
+    def _feedback_html(self, lines) -> str:
+        colour, background = _COLOURS[self.status]
+        hint = text("exercises.hint", hint=self.hint) if self.hint and not self.correct else ""
+        return html_view(
+            "feedback",
+            status=self.status,
+            colour=colour,
+            background=background,
+            message=self.message,
+            hint=hint,
+            lines=lines,
+        )
 
 
 def _text_arg(value, name: str) -> str:
