@@ -397,6 +397,66 @@ def test_arbitrary_column_names_are_quoted():
 # --- plot --------------------------------------------------------------------------------------------
 
 
+def _image(filename: str):
+    """pytest-mpl comparison, as for the forest plot (file names start with interaction_)."""
+    return pytest.mark.mpl_image_compare(
+        filename=filename, tolerance=2, style="default", savefig_kwargs={"dpi": 80}
+    )
+
+
+@pytest.fixture
+def in_language(monkeypatch):
+    from course_kit import i18n
+
+    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
+    yield i18n.set_language
+    i18n.set_language(None)
+
+
+def _notebook_08_fit():
+    """The fit of notebook 08: plain names for axes and legend (from the message tables)."""
+    children = sus.simulate_gxe(500, "differential_susceptibility", seed=7)
+    outcome, parenting = text("cells_08.child_outcome"), text("cells_08.quality_of_parenting")
+    group, more = text("cells_08.children"), text("cells_08.more_susceptible")
+    children = children.rename(columns={"outcome": outcome, "environment": parenting})
+    less = text("cells_08.less_susceptible")
+    children[group] = children["susceptible"].map({0: less, 1: more})
+    return sus.fit_interaction(children, outcome, parenting, group, susceptible_level=more)
+
+
+# The three pictures were made with the plot before it was split into a layout and a
+# drawing step (one function); the split must draw them unchanged.
+@_image("interaction_notebook_08.png")
+def test_image_notebook_08():
+    from course_kit.style import use_course_style
+
+    with use_course_style():
+        return _notebook_08_fit().plot().figure
+
+
+@_image("interaction_far_crossover_sv.png")
+def test_image_far_crossover_in_swedish(in_language):
+    from course_kit.style import use_course_style
+
+    in_language("sv")
+    res = sus.fit_interaction(
+        sus.simulate_gxe(500, "none", seed=3), "outcome", "environment", "susceptible"
+    )
+    with use_course_style():
+        return res.plot(alpha=0.1).figure
+
+
+@_image("interaction_score_points_nb.png")
+def test_image_continuous_marker_with_points_in_norwegian(in_language, ds_data):
+    from course_kit.style import use_course_style
+
+    in_language("nb")
+    df = ds_data.assign(score=ds_data.susceptible + np.random.default_rng(1).normal(0, 0.3, 500))
+    res = sus.fit_interaction(df, "outcome", "environment", "score")
+    with use_course_style():
+        return res.plot(show_points=True).figure
+
+
 def test_plot_has_lines_bands_regions_crossover_and_rug(ds_fit):
     import matplotlib.pyplot as plt
 

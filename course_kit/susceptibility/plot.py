@@ -1,132 +1,185 @@
 """The plot of :class:`course_kit.susceptibility.InteractionResult`.
 
-Artists carry a ``gid`` (``"simple-slope"``, ``"slope-band"``,
-``"significance-region"``, ``"crossover"``, ``"rug"``) so tests and notebooks
-can find them.
+:func:`~course_kit.susceptibility.plot_layout.interaction_layout` decides what
+is shown (lines, bands, regions, crossover, rugs, texts, limits); the small steps
+here only draw it. Artists carry a ``gid`` (``"simple-slope"``, ``"slope-band"``,
+``"significance-region"``, ``"crossover"``, ``"crossover-note"``, ``"rug"``,
+``"raw-points"``) so tests and notebooks can find them.
+
+Why the kit has no seaborn (issue 19): the raw points behind the lines were
+its best candidate, but they are arrays the fitted result already holds, drawn in
+their line's colour by one matplotlib ``scatter``; ``sns.scatterplot`` would
+add a second legend to suppress, and ``regplot``/``lmplot`` would fit lines of
+their own, which the kit's plots never do. No other figure participants see is a
+distribution or relationship plot, so seaborn would be an unused dependency.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from course_kit import formatting as fmt
-from course_kit.messages import text
+from course_kit.susceptibility.plot_layout import InteractionLayout, interaction_layout
+
+__all__ = ["draw_interaction", "plot_interaction"]
 
 
-def _colours(k: int) -> list[tuple[str, str]]:
-    from course_kit.style import PALETTE
-
-    if k == 2:  # less (coded 0) and more susceptible (coded 1), as in course_kit.drawings
-        return [(PALETTE["blue"], "--"), (PALETTE["vermillion"], "-")]
-    cycle = [PALETTE["blue"], PALETTE["green"], PALETTE["vermillion"], PALETTE["purple"]]
-    styles = ["--", "-.", "-", ":"]
-    return [(cycle[i % 4], styles[i % 4]) for i in range(k)]
-
-
-def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool = False):
-    """Draw simple slopes with bands, regions of significance, crossover and rug."""
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7, 4.5), layout="constrained")
-    prep = result.prepared
-    x, g, y = prep.x, prep.g, prep.y
-    x_low, x_high = float(x.min()), float(x.max())
-    pad = 0.04 * (x_high - x_low)
-    grid = np.linspace(x_low, x_high, 200)
-    pct = round(100 * result.level)
-    colours = _colours(len(result.at))
-
-    # regions of significance, clipped to the observed range
-    ros = result.regions_of_significance(alpha)
-    first = True
-    for lo, hi, significant in ros.segments:
-        lo, hi = max(lo, x_low), min(hi, x_high)
-        if significant and hi > lo:
-            label = text(ros.label_key, alpha=fmt.alpha(alpha)) if first else None
-            ax.axvspan(
-                lo, hi, color="#999999", alpha=0.18, lw=0, label=label, gid="significance-region"
-            )
-            first = False
-
-    for (value, label), (colour, style) in zip(result.lines, colours, strict=True):
-        fit, low, high = result.fitted_line(grid, value)
-        ax.fill_between(grid, low, high, color=colour, alpha=0.2, lw=0, gid="slope-band")
-        (line,) = ax.plot(grid, fit, style, color=colour, lw=2.2, label=label)
-        line.set_gid("simple-slope")
-        if prep.binary:
-            members = g == value
-            if show_points:
-                ax.scatter(x[members], y[members], s=8, color=colour, alpha=0.35, lw=0)
-            (rug,) = ax.plot(
-                x[members],
-                np.full(members.sum(), 0.015 + 0.03 * value),
-                "|",
-                color=colour,
-                ms=6,
-                alpha=0.6,
-                scaley=False,
-                transform=ax.get_xaxis_transform(),
-            )
-            rug.set_gid("rug")
-    if not prep.binary:
-        if show_points:
-            ax.scatter(x, y, s=8, color="#555555", alpha=0.3, lw=0)
-        (rug,) = ax.plot(
-            x,
-            np.full(len(x), 0.02),
-            "|",
-            color="#333333",
-            ms=6,
-            alpha=0.6,
-            scaley=False,
-            transform=ax.get_xaxis_transform(),
+def _draw_regions(ax, layout: InteractionLayout) -> list:
+    return [
+        ax.axvspan(
+            r.low,
+            r.high,
+            color="#999999",
+            alpha=0.18,
+            lw=0,
+            label=r.label,
+            gid="significance-region",
         )
-        rug.set_gid("rug")
+        for r in layout.regions
+    ]
 
-    cross = result.crossover
-    if x_low - pad <= cross.estimate <= x_high + pad:
-        c = cross.estimate
-        y_c = result.fitted_line(np.array([c]), result.at[0])[0][0]
-        label = text("susceptibility.crossover_label", level=pct)
-        bar = ax.errorbar(
-            [c],
-            [y_c],
-            xerr=[[c - cross.ci_low], [cross.ci_high - c]],
-            fmt="D",
-            color="#000000",
-            ms=7,
-            capsize=4,
-            lw=1.4,
-            label=label,
-            zorder=5,
+
+def _draw_lines_and_data(ax, layout: InteractionLayout) -> list:
+    """Bands and lines; each group's data right after its line, a shared set at the end."""
+    handles = []
+    for i, line in enumerate(layout.lines):
+        ax.fill_between(
+            line.x, line.low, line.high, color=line.colour, alpha=0.2, lw=0, gid="slope-band"
         )
-        bar.lines[0].set_gid("crossover")
-        for artist in bar.get_children():
-            artist.set_clip_on(True)  # a CI reaching past the range must not leave the axes
-    elif np.isfinite(cross.estimate):  # far outside: say where, keep the axes readable
-        c = cross.estimate
+        (drawn,) = ax.plot(
+            line.x, line.fit, line.style, color=line.colour, lw=2.2, label=line.label
+        )
+        drawn.set_gid("simple-slope")
+        handles.append(drawn)
+        if layout.observed_by_group:
+            _draw_observed(ax, layout.observed[i])
+    if not layout.observed_by_group:
+        for observed in layout.observed:
+            _draw_observed(ax, observed)
+    return handles
+
+
+def _draw_observed(ax, observed) -> None:
+    if observed.points_alpha is not None:
+        ax.scatter(
+            observed.x,
+            observed.y,
+            s=8,
+            color=observed.points_colour,
+            alpha=observed.points_alpha,
+            lw=0,
+            gid="raw-points",
+        )
+    (rug,) = ax.plot(
+        observed.x,
+        np.full(len(observed.x), observed.rug_height),
+        "|",
+        color=observed.rug_colour,
+        ms=6,
+        alpha=0.6,
+        scaley=False,
+        transform=ax.get_xaxis_transform(),
+    )
+    rug.set_gid("rug")
+
+
+def _draw_crossover(ax, layout: InteractionLayout) -> list:
+    mark, note = layout.crossover, layout.note
+    if note is not None:
         ax.annotate(
-            text("susceptibility.crossover_outside", c=fmt.significant(c)),
-            xy=(0.99 if c > x_high else 0.01, 0.95),
+            note.text,
+            xy=(note.x, 0.95),
             xycoords="axes fraction",
-            ha="right" if c > x_high else "left",
+            ha=note.ha,
             va="top",
             fontsize="small",
             gid="crossover-note",
         )
-    ax.set_xlim(x_low - pad, x_high + pad)
-    y_low, y_high = ax.get_ylim()
-    ax.set_ylim(y_low - 0.08 * (y_high - y_low), y_high)  # room for the rug under the bands
-    ax.set_xlabel(prep.environment)
-    ax.set_ylabel(prep.outcome)
-    ax.set_title(
-        text(
-            "susceptibility.plot_title",
-            outcome=prep.outcome,
-            environment=prep.environment,
-            susceptibility=prep.susceptibility,
-        )
+    if mark is None:
+        return []
+    bar = ax.errorbar(
+        [mark.x],
+        [mark.y],
+        xerr=[[mark.x - mark.ci_low], [mark.ci_high - mark.x]],
+        fmt="D",
+        color="#000000",
+        ms=7,
+        capsize=4,
+        lw=1.4,
+        label=mark.label,
+        zorder=5,
     )
-    ax.legend(loc="best", fontsize="small")
+    bar.lines[0].set_gid("crossover")
+    for artist in bar.get_children():
+        artist.set_clip_on(True)  # a CI reaching past the range must not leave the axes
+    return [bar]
+
+
+def draw_interaction(layout: InteractionLayout, ax=None):
+    """Draw an :class:`~course_kit.susceptibility.plot_layout.InteractionLayout`.
+
+    Parameters
+    ----------
+    layout : InteractionLayout
+        From :func:`~course_kit.susceptibility.plot_layout.interaction_layout`.
+    ax : matplotlib Axes, optional
+        Drawn into a new figure of ``layout.figsize`` when not given.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> from course_kit.susceptibility import fit_interaction, simulate_gxe
+    >>> from course_kit.susceptibility.plot_layout import interaction_layout
+    >>> res = fit_interaction(simulate_gxe(200, seed=1), "outcome", "environment", "susceptible")
+    >>> ax = draw_interaction(interaction_layout(res))
+    >>> ax.get_xlabel()
+    'environment'
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=layout.figsize, layout="constrained")
+    handles = _draw_regions(ax, layout)[:1]  # one legend entry for all regions
+    handles += _draw_lines_and_data(ax, layout)
+    handles += _draw_crossover(ax, layout)
+    ax.set_xlim(*layout.xlim)
+    ax.set_ylim(*layout.ylim)
+    ax.set_xlabel(layout.xlabel)
+    ax.set_ylabel(layout.ylabel)
+    ax.set_title(layout.title)
+    ax.legend(handles, layout.legend, loc="best", fontsize="small")
     return ax
+
+
+def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool = False):
+    """Draw simple slopes with bands, regions of significance, crossover and rug.
+
+    Lays the plot out with
+    :func:`~course_kit.susceptibility.plot_layout.interaction_layout` (the
+    fitted result is not refitted) and draws it with :func:`draw_interaction`.
+
+    Parameters
+    ----------
+    result : InteractionResult
+        From :func:`course_kit.susceptibility.fit_interaction`.
+    ax : matplotlib Axes, optional
+    alpha : float, default 0.05
+        Significance level of the shaded regions.
+    show_points : bool, default False
+        Also draw the observed data as faint points.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> from course_kit.susceptibility import fit_interaction, simulate_gxe
+    >>> res = fit_interaction(simulate_gxe(200, seed=1), "outcome", "environment", "susceptible")
+    >>> ax = plot_interaction(res)
+    >>> len([line for line in ax.lines if line.get_gid() == "simple-slope"])
+    2
+    """
+    return draw_interaction(interaction_layout(result, alpha=alpha, show_points=show_points), ax)
