@@ -23,7 +23,6 @@ _PACKAGES = {
     "pandas": "pandas",
     "statsmodels": "statsmodels",
     "matplotlib": "matplotlib",
-    "seaborn": "seaborn",
     "ipywidgets": "ipywidgets",
     "fpdf": "fpdf2",
     "pympi": "pympi-ling",

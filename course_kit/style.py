@@ -1,14 +1,15 @@
 """The course's plotting style: colour-blind-safe, readable on a projector.
 
 The palette is Okabe & Ito's eight colours (distinguishable with the common
-forms of colour blindness). The style only sets matplotlib ``rcParams``, which
-seaborn also reads, so seaborn plots drawn inside it look the same.
+forms of colour blindness). The style only sets matplotlib ``rcParams``, so any
+matplotlib figure drawn inside it follows it.
 
 Examples
 --------
 >>> from course_kit.style import use_course_style, PALETTE
+>>> import matplotlib.pyplot as plt
 >>> with use_course_style():  # doctest: +SKIP
-...     ax = sns.histplot(x=[1, 2, 2, 3])
+...     fig, ax = plt.subplots()
 >>> PALETTE["blue"]
 '#0072B2'
 """

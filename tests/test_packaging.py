@@ -92,8 +92,8 @@ def test_import_is_light():
     """``import course_kit`` must not pull in the heavy libraries (they load on use)."""
     code = (
         "import sys, course_kit; "
-        "heavy = [m for m in ('matplotlib', 'statsmodels', 'ipywidgets', 'seaborn', "
-        "'pandas', 'scipy', 'jinja2') if m in sys.modules]; print(','.join(heavy))"
+        "heavy = [m for m in ('matplotlib', 'statsmodels', 'ipywidgets', 'pandas', 'scipy', "
+        "'jinja2') if m in sys.modules]; print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"imported at 'import course_kit': {out.stdout.strip()}"
@@ -275,14 +275,14 @@ def test_a_failed_environment_check_gives_advice_a_participant_can_follow(monkey
 
     real = metadata.version
 
-    def without_seaborn(dist):
-        if dist == "seaborn":
+    def without_statsmodels(dist):
+        if dist == "statsmodels":
             raise metadata.PackageNotFoundError(dist)
         return real(dist)
 
-    monkeypatch.setattr(environment.metadata, "version", without_seaborn)
+    monkeypatch.setattr(environment.metadata, "version", without_statsmodels)
     report = environment.check()
-    assert not report.ok and "seaborn" in report.message
+    assert not report.ok and "statsmodels" in report.message
     # no terminal commands for participants; the instructor's version is kept apart
     assert "make" not in report.message and "pip" not in report.message
     assert "Restart Kernel" in report.message and "instructor" in report.message
