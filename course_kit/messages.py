@@ -849,17 +849,14 @@ def _add_table(table: dict[str, str], domain: str) -> None:
 
 
 def _add_topic_catalogs() -> None:
-    # The method notebooks keep their strings beside their code (course_kit/method/
-    # _messages*.py), and other areas and the notebooks' code cells theirs in
+    # Areas, the method notebooks and the notebooks' code cells keep their strings in
     # course_kit/texts/, so that work on one of them does not collide with edits here.
     # Each file is its own translation domain (one .po file per language).
     import importlib
     import pkgutil
 
-    from course_kit import method, texts
+    from course_kit import texts
 
-    for domain, table in method.catalogs().items():
-        _add_table(table, domain)
     for info in sorted(pkgutil.iter_modules(texts.__path__), key=lambda i: i.name):
         module = importlib.import_module(f"{texts.__name__}.{info.name}")
         _add_table(module.EN, info.name)

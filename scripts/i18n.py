@@ -3,8 +3,8 @@
 Three kinds of English text are translated, each into ``.po`` catalogs under
 ``course_kit/locale/<lang>/`` (Babel reads and writes them):
 
-* the kit's messages (``course_kit/messages.py``, ``course_kit/method/_messages*.py``,
-  ``course_kit/texts/cells_*.py``): one catalog per file, ``msgctxt`` = key;
+* the kit's messages (``course_kit/messages.py``, ``course_kit/texts/*.py``):
+  one catalog per file, ``msgctxt`` = key;
 * the notebooks' markdown cells and code comments: ``notebooks/<stem>.po``,
   ``msgctxt`` = cell id (``"<cell id>#<n>"`` for the n-th comment of a code cell);
 * the free-text columns of datasets written for the course (marked ``"translate": true``

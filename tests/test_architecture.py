@@ -23,6 +23,7 @@ LAYERS = {
     "_validation": 0,
     "_progress": 0,
     "_result": 0,
+    "_board_client": 0,
     "style": 0,
     "course": 0,
     "datasets": 1,
@@ -42,20 +43,14 @@ LAYERS = {
     "workspace": 3,
     "editions": 3,
     "environment": 3,
-    "board": 3,  # the class board service; teaching's exercises only call board.client
+    "board": 3,  # the class board service; the exercises send through _board_client
 }
 WIDGETS = ("ipywidgets",)
 # Known exceptions, each with its reason; remove an entry when the code is fixed.
 EXCEPTIONS = {
-    # The catalog merges the method notebooks' message tables, which live in
-    # course_kit/method/_messages*.py (issue 14). They belong under messages/.
-    ("course_kit.messages", "course_kit.method"),
     # The notebook hook (alt text of every figure, issue 16) calls the widget toolkit's
     # private module; teaching/__init__ should offer figure_html and publish_page_script.
     ("course_kit", "course_kit.teaching._widgets"),
-    # A checked exercise is handed to the class board's client (issue 20): stdlib only,
-    # no service code; it could move to a small layer-0 module of its own.
-    ("course_kit.teaching.exercises", "course_kit.board.client"),
 }
 # Two packages that lean on each other (known, to be untangled): method's exercises build
 # on teaching.exercises, and teaching's widgets for the method notebooks use method.

@@ -323,12 +323,12 @@ def test_the_method_self_checks_never_raise_like_every_exercise(value):
 def test_every_check_button_hands_the_checked_answer_to_the_board(monkeypatch):
     # One plumbing for the kit's exercises and the method's self-checks; the board
     # client itself keeps what is not a course exercise off the board.
-    from course_kit.board import answers, client
     from course_kit.method.cases import CaseExercise
+    from course_kit.teaching import board_answers
     from course_kit.teaching import method_widgets as mw
 
     sent = []
-    monkeypatch.setattr(client, "send", lambda *checked: sent.append(checked))
+    monkeypatch.setattr(board_answers, "hand_over", lambda *checked: sent.append(checked))
     course = ex.exercise("09.depression_first")
     box = course.widget()
     box.answer.value = course.options[1]
@@ -343,7 +343,7 @@ def test_every_check_button_hands_the_checked_answer_to_the_board(monkeypatch):
     assert isinstance(checked, CaseExercise) and checked.case.id == "C6"  # the case on screen
     assert value == ("start_now", []) and feedback.status == "invalid"
     assert feedback._repr_html_() == desk.feedback.value
-    assert answers.from_widget(checked, value) is None  # not a course exercise: never sent
+    assert board_answers.from_widget(checked, value) is None  # not a course exercise: never sent
 
 
 def test_choice_and_multiselect_widgets(choice):

@@ -18,62 +18,32 @@ ValueError: answer must be a list of 6 numbers for 02.certification.
 
 from __future__ import annotations
 
-import math
-import numbers
 from functools import lru_cache
 
 from course_kit import i18n
 
-MAX_ITEMS = 20  # no course exercise has more items; caps what one request can store
+# The closed forms themselves live with the exercises, whose Check buttons hand
+# answers over (layer 2); the service checks what arrives with the same code.
+from course_kit.teaching.board_answers import MAX_ITEMS, from_widget, known, normalise
+
+__all__ = [
+    "MAX_ITEMS",
+    "answer_text",
+    "describe",
+    "feedback",
+    "from_widget",
+    "known",
+    "normalise",
+    "number_text",
+    "status",
+    "to_value",
+]
 
 
 def _bank() -> dict:
     from course_kit.teaching.bank import BANK
 
     return BANK
-
-
-def known(exercise_id) -> bool:
-    """True if ``exercise_id`` names a course exercise."""
-    return isinstance(exercise_id, str) and exercise_id in _bank()
-
-
-def _number(value, exercise_id: str) -> float | int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"answer must be a number for {exercise_id}.")
-    value = float(value)
-    if not math.isfinite(value) or abs(value) > 1e12:
-        raise ValueError(f"answer must be a finite number for {exercise_id}.")
-    return int(value) if value.is_integer() else round(value, 6)
-
-
-def normalise(exercise_id: str, answer):
-    """The answer in the board's closed form, or ``ValueError`` naming what is wrong."""
-    if not known(exercise_id):
-        raise ValueError("exercise must name one of the course exercises.")
-    spec = _bank()[exercise_id]
-    kind = spec["kind"]
-    if kind == "choice":
-        if not isinstance(answer, str) or answer not in spec["options"]:
-            raise ValueError(f"answer must be one of the option keys of {exercise_id}.")
-        return answer
-    if kind == "multi":
-        if (
-            not isinstance(answer, list)
-            or not answer
-            or len(answer) > MAX_ITEMS
-            or any(not isinstance(a, str) or a not in spec["options"] for a in answer)
-        ):
-            raise ValueError(f"answer must be a list of option keys of {exercise_id}.")
-        return sorted(set(answer))
-    if kind == "numeric":
-        return _number(answer, exercise_id)
-    if kind == "list":
-        n = len(spec["answers"])
-        if not isinstance(answer, list) or len(answer) != n:
-            raise ValueError(f"answer must be a list of {n} numbers for {exercise_id}.")
-        return [_number(a, exercise_id) for a in answer]
-    raise ValueError(f"{exercise_id} cannot be shown on the board.")  # pragma: no cover
 
 
 @lru_cache(maxsize=128)
@@ -149,34 +119,3 @@ def status(exercise_id: str, answer) -> str:
 def feedback(exercise_id: str, answer) -> str:
     """The feedback message a participant saw for ``answer``."""
     return _exercise(exercise_id).check(to_value(exercise_id, answer)).message
-
-
-def from_widget(exercise, value):
-    """The closed form of what a participant entered in an exercise widget, or None.
-
-    ``exercise`` must come from :func:`course_kit.exercises.course` (it carries
-    ``board_id``); anything else, and anything unreadable, gives None.
-    """
-    exercise_id = getattr(exercise, "board_id", None)
-    if not known(exercise_id):
-        return None
-    spec = _bank()[exercise_id]
-    try:
-        # the widgets give the option texts themselves (dropdown, tick boxes)
-        keys = list(spec["options"]) if "options" in spec else []
-        if spec["kind"] == "choice":
-            answer = keys[exercise.options.index(value)]
-        elif spec["kind"] == "multi":
-            items = value if isinstance(value, list) else [value]
-            answer = [keys[exercise.options.index(v)] for v in items]
-        elif spec["kind"] == "numeric":
-            from course_kit.teaching.exercises import parse_number
-
-            answer = parse_number(value)
-        else:
-            from course_kit.teaching.exercises import parse_number_list
-
-            answer = parse_number_list(value, expected=len(spec["answers"]))
-        return normalise(exercise_id, answer)
-    except Exception:  # unreadable input is not sent: the participant sees "invalid"
-        return None

@@ -22,11 +22,13 @@ Every statement about the method rests on a VERIFIED public source or is
 labelled as the course authors' judgement; the proprietary VIPP-SD manual is
 not reproduced.
 
-Participant-facing strings and exercise answers live in this package's own
-files (``_messages*.py`` with a dict ``EN``, ``_bank*.py`` with a dict
-``BANK``), so that work on the method does not edit the big shared catalog.
-:func:`catalog` and :func:`bank` merge them; ``course_kit.messages`` and
-``course_kit.teaching.bank`` pick them up.
+Participant-facing strings live with the kit's other message tables, in
+``course_kit/texts/method*.py`` (translation domains ``method``,
+``method_programme``, ``method_scenes``, ``method_social``), which
+``course_kit.messages`` merges; :func:`catalog` and :func:`catalogs` read them
+back. Exercise answers live in this package's own ``_bank*.py`` files (a dict
+``BANK``), so that work on the method does not edit the big shared bank;
+:func:`bank` merges them and ``course_kit.teaching.bank`` picks them up.
 
 Submodules load on first use, so ``import course_kit`` stays light. The widgets
 that lay this content out for the notebooks are in the teaching layer,
@@ -72,23 +74,26 @@ def _merge(prefix: str, attribute: str) -> dict:
     return merged
 
 
-def catalog() -> dict[str, str]:
-    """The English strings of every ``_messages*.py`` file of this package."""
-    return _merge("_messages", "EN")
+#: The translation domains of the method notebooks' texts: modules of course_kit/texts/.
+_DOMAINS = ("method", "method_programme", "method_scenes", "method_social")
 
 
 def catalogs() -> dict[str, dict[str, str]]:
-    """The English strings of each ``_messages*.py`` file, keyed by translation domain.
+    """The English strings of the method notebooks, keyed by translation domain.
 
-    The domain names the file's ``.po`` catalogs: ``_messages_scenes.py`` is
-    ``method_scenes`` (``course_kit/locale/sv/method_scenes.po``).
+    Each domain is a module of :mod:`course_kit.texts` and names its ``.po``
+    catalogs: ``method_scenes`` is ``course_kit/texts/method_scenes.py``,
+    translated in ``course_kit/locale/sv/method_scenes.po``.
     """
-    tables = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if info.name.startswith("_messages"):
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            tables["method" + info.name.removeprefix("_messages")] = module.EN
-    return tables
+    return {d: importlib.import_module(f"course_kit.texts.{d}").EN for d in _DOMAINS}
+
+
+def catalog() -> dict[str, str]:
+    """The English strings of the method notebooks, all domains merged."""
+    merged: dict[str, str] = {}
+    for table in catalogs().values():
+        merged.update(table)  # no key is repeated: course_kit.messages refuses that
+    return merged
 
 
 def bank() -> dict[str, dict]:

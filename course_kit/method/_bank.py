@@ -1,6 +1,6 @@
 """Answers of the method notebooks' self-checks (merged into the course's exercise bank).
 
-Texts are in ``course_kit/method/_messages.py`` under ``exercises.<name>.*``.
+Texts are in ``course_kit/texts/method.py`` under ``exercises.<name>.*``.
 """
 
 from __future__ import annotations

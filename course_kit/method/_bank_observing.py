@@ -1,6 +1,6 @@
 """Answers and settings of the observation exercises (notebook 04).
 
-Texts live in ``_messages_scenes.py`` (keys ``exercises.observing.*``).
+Texts live in ``course_kit/texts/method_scenes.py`` (keys ``exercises.observing.*``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Answers and settings of the programme exercises (notebook 03).
 
-Texts live in ``_messages_programme.py`` (keys ``exercises.programme.*``).
+Texts live in ``course_kit/texts/method_programme.py`` (keys ``exercises.programme.*``).
 """
 
 from __future__ import annotations

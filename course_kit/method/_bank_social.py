@@ -1,6 +1,6 @@
 """Answers and settings of the social-learning exercises (notebook 02).
 
-Texts live in ``_messages_social.py`` (keys ``exercises.social.*``).
+Texts live in ``course_kit/texts/method_social.py`` (keys ``exercises.social.*``).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@
 ``exercises``          self-checking exercises (:func:`exercises.exercise` looks
                        one up in the bank)
 ``bank``               the notebooks' exercises, with their answers and reasons
+``board_answers``      the closed form in which a checked answer goes to the
+                       class board, and the hand-over of the Check buttons
 ``explorers``          sliders and dropdowns over precomputed SYNTHETIC results
 ``drawings``           concept drawings (the shapes of ideas; no estimates)
 ``formulas``           textbook formulas behind the pictures (U3, overlap, NNT...)
@@ -52,6 +54,7 @@ from course_kit.teaching.formulas import (
 
 _SUBMODULES = (
     "bank",
+    "board_answers",
     "drawings",
     "exercises",
     "explorers",

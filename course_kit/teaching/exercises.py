@@ -44,11 +44,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from course_kit import i18n
+from course_kit import _board_client, i18n
 from course_kit._result import Result, html_view
 from course_kit._validation import check_number
-from course_kit.board import client as _board
 from course_kit.messages import text
+from course_kit.teaching import board_answers
 
 __all__ = [
     "ChoiceExercise",
@@ -350,7 +350,7 @@ def check_controls(exercise, read: Callable[[], object], inputs: Iterable = ()):
     """A Check button and a feedback area wired to ``exercise.check(read())``.
 
     A click checks the answer, shows the feedback and hands the checked answer to
-    the class board (:func:`course_kit.board.client.send`, which sends course
+    the class board (:func:`course_kit.teaching.board_answers.hand_over`, which sends course
     exercises only, on a course hub only, and never raises).
 
     Parameters
@@ -386,7 +386,7 @@ def check_controls(exercise, read: Callable[[], object], inputs: Iterable = ()):
         shown, value = current(), read()
         result = shown.check(value)
         feedback.value = result._repr_html_()
-        _board.send(shown, value, result)  # class board, on a course hub only; never raises
+        board_answers.hand_over(shown, value, result)  # on a course hub only; never raises
 
     button.on_click(on_click)
     return button, feedback
@@ -459,8 +459,8 @@ class _Exercise:
         # tick boxes stack vertically, so their button goes under them
         row = widgets.VBox if isinstance(self, MultiSelectExercise) else widgets.HBox
         children = [question, row([answer, button]), feedback]
-        if _board.notice():
-            children.append(widgets.HTML(f"<small>{html.escape(_board.notice())}</small>"))
+        if _board_client.notice():
+            children.append(widgets.HTML(f"<small>{html.escape(_board_client.notice())}</small>"))
         if instructor_mode():
             children.append(widgets.HTML(self._solution_html()))
         box = widgets.VBox(children)
@@ -963,7 +963,7 @@ def course(name: str):
 
 def _named(build):
     # The class board identifies an exercise by its bank name; only course exercises
-    # carry one, so only they can ever be sent (see course_kit.board.client).
+    # carry one, so only they can ever be sent (see course_kit.teaching.board_answers).
     @functools.wraps(build)
     def exercise(name: str):
         built = build(name)

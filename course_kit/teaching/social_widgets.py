@@ -12,7 +12,7 @@ only builds what people move and click, so that each notebook cell is one line.
   the course authors' comment with the theory behind it.
 
 Every word comes from the message tables (``social.*`` in
-``course_kit/method/_messages_social.py``), in the reader's language.
+``course_kit/texts/method_social.py``), in the reader's language.
 """
 
 from __future__ import annotations

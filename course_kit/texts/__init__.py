@@ -10,6 +10,10 @@ every module here, so code asks for all of them with ``messages.text(key)``.
   Norwegian), so it never holds participant-facing English: it asks for its
   texts by key, e.g. ``ck.say("cells_NN.<name>", total=110)`` or
   ``ax.set_xlabel(ck.text("cells_NN.<name>"))``.
+* ``method*.py``: the method notebooks' content (``method`` for notebooks 09, 10
+  and 12, ``method_programme`` 03, ``method_scenes`` 04, ``method_social`` 02);
+  their keys keep the prefixes they had (``method.``, ``programme.``,
+  ``exercises.<name>.``, ...), so ``course_kit.method.catalogs`` reads them back.
 * other modules: an area of the kit whose texts were once written into its code
   (result summaries, plot labels, ...).
 

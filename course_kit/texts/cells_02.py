@@ -1,7 +1,7 @@
 """Texts of the code cells of ``02-social-learning-and-sensitive-discipline.ipynb``.
 
 See the package docstring. The widgets' other words (slider labels, the comments
-on the Maja scene) are in ``course_kit/method/_messages_social.py``.
+on the Maja scene) are in ``course_kit/texts/method_social.py``.
 """
 
 EN: dict[str, str] = {

@@ -1,6 +1,6 @@
 """Texts of the practice period's log (:mod:`course_kit.method.practice`) not in its message table.
 
-The log's messages, labels and exports are in ``course_kit/method/_messages.py``
+The log's messages, labels and exports are in ``course_kit/texts/method.py``
 (keys ``practice.*``, domain ``method``); here are the words a participant may
 type before a fragment's note, the default family codes, the column headers of
 the log's table and what a code cell of notebook 12 prints.

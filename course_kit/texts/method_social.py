@@ -1,4 +1,4 @@
-"""Participant-facing strings of the social-learning material (notebook 02)."""
+"""Participant-facing strings of the social-learning material (notebook 02); domain ``method_social``."""
 
 from __future__ import annotations
 

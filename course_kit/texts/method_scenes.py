@@ -1,4 +1,4 @@
-"""Participant-facing strings of the observation material (notebook 04)."""
+"""Participant-facing strings of the observation material (notebook 04); domain ``method_scenes``."""
 
 from __future__ import annotations
 

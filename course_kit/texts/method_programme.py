@@ -1,4 +1,4 @@
-"""Participant-facing strings of the programme material (notebook 03)."""
+"""Participant-facing strings of the programme material (notebook 03); domain ``method_programme``."""
 
 from __future__ import annotations
 
