@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from course_kit import exercises, messages, method
-from course_kit.method import programme
+from course_kit.method import programme, sources
 from course_kit.method import social_learning as sl
 
 # --- the coercive-cycle teaching model ----------------------------------------------------
@@ -105,7 +105,7 @@ def test_every_row_cites_a_known_source():
     ):
         for cell in table["source"]:
             for key in cell.split(", "):
-                assert key in programme.SOURCES
+                assert key in sources.SOURCES
 
 
 def test_programme_plot_marks_the_visit_and_the_infant_band():

@@ -1,9 +1,10 @@
 """The VIPP-SD programme as the public sources describe it: visits, filming, themes.
 
-Every row below carries the key of its source in :data:`SOURCES` (the VERIFIED
-items of the course's fact sheet on the method). Where the public sources are
-silent (for example, which discipline theme comes in which session), the
-tables say so instead of guessing; the notebooks label such points "ask your
+Every row below carries the key of its source in
+:data:`course_kit.method.sources.SOURCES` (the VERIFIED items of the course's
+fact sheet on the method, the table the other method notebooks cite from too).
+Where the public sources are silent (for example, which discipline theme comes
+in which session), the tables say so instead of guessing; the notebooks label such points "ask your
 trainer" or "course authors' judgement". The proprietary manual is not used.
 
 Examples
@@ -20,6 +21,9 @@ from __future__ import annotations
 from course_kit._validation import check_number
 from course_kit.messages import text
 
+# The one table of the method's sources; kept importable here under its old name.
+from course_kit.method.sources import SOURCES
+
 __all__ = [
     "SOURCES",
     "THEME_KEYS",
@@ -30,78 +34,6 @@ __all__ = [
     "themes",
     "visits",
 ]
-
-# Short name -> (citation, URL). VERIFIED items of the course fact sheet on the method.
-SOURCES: dict[str, tuple[str, str]] = {
-    "VSI-EN": (
-        'VIPP-SD International, "VIPP-SD"',
-        "https://www.vipp-sd-international.org/vipp-sd-1",
-    ),
-    "VSI-NL": (
-        'VIPP-SD International, "VIPP-SD" (Dutch page)',
-        "https://www.vipp-sd-international.org/vipp-sd",
-    ),
-    "HOMVEE": (
-        'HomVEE implementation profile, "Model Components" (2019)',
-        "https://homvee.acf.hhs.gov/node/71117",
-    ),
-    "NOPUNISH": (
-        'No Punish best-practice database, "VIPP-SD"',
-        "https://bestpractices.nopunish.eu/video-feedback-intervention-to-promote-positive-"
-        "parenting-and-sensitive-discipline-vipp-sd/",
-    ),
-    "MVIJ": (
-        'M. H. van IJzendoorn, "Video-feedback Intervention"',
-        "http://www.marinusvanijzendoorn.nl/topics/video-feedback-intervention/",
-    ),
-    "LEIDEN-FAQ": (
-        'VIPP Training and Research Centre, Leiden, "FAQ"',
-        "http://vippleiden.com/en/professionals/faq-frequently-asked-questions",
-    ),
-    "TACT": (
-        "TACT, new animation to promote the video-feedback project",
-        "https://www.tactcare.org.uk/news/new-animation-launched-to-promote-innovative-video-"
-        "feedback-project/",
-    ),
-    "HSHS": (
-        "Healthy Start, Happy Start study summary (PEDAL)",
-        "https://www.pedalhub.net/publications/item/supporting-families-with-their-childrens-"
-        "behaviour-the-healthy-start-happy-start-study/",
-    ),
-    "VDI2023": (
-        "van IJzendoorn et al. (2023), Dev Psychopathol 35(1), doi:10.1017/S0954579421001462",
-        "https://doi.org/10.1017/S0954579421001462",
-    ),
-    "LEIDEN-METHOD": (
-        'VIPP Training and Research Centre, Leiden, "Method"',
-        "http://vippleiden.com/en/professionals/method",
-    ),
-    "NCJ": (
-        "NCJ, JGZ-interventiebibliotheek, VIPP-SD",
-        "https://www.ncj.nl/producten-diensten/interventies/jgz-interventiebibliotheek/details1/"
-        "?item=231",
-    ),
-    "VSI-RESEARCH": (
-        'VIPP-SD International, "Research"',
-        "https://www.vipp-sd-international.org/research",
-    ),
-    "VIPP-FC": (
-        "Schoemaker et al. (2018), BMC Psychol 6:38, doi:10.1186/s40359-018-0246-z",
-        "https://bmcpsychology.biomedcentral.com/articles/10.1186/s40359-018-0246-z",
-    ),
-    "HOMVEE-AUTI": (
-        "HomVEE, VIPP-SD in brief (VIPP-AUTI)",
-        "https://homvee.acf.hhs.gov/node/71205",
-    ),
-    "PLAN": (
-        "Ericastiftelsen, VIPP-SD course plan (the course's seed document)",
-        "",
-    ),
-    "SEED001": (
-        "Seminar slides 'The first 1000 days' (the course's seed document)",
-        "",
-    ),
-}
 
 
 def _frame(rows: list[dict]):
@@ -131,7 +63,7 @@ def visits():
             "films": True,
             "feedback_on": 0,
             "phase": "introduction",
-            "source": "VSI-NL, HOMVEE",
+            "source": "VSI-NL, HOMVEE-COMP",
         }
     ]
     for session in range(1, 7):
@@ -142,7 +74,7 @@ def visits():
                 "films": session < 6,  # no new film at the last visit (VSI-NL)
                 "feedback_on": session,
                 "phase": "themes" if session <= 4 else "review",
-                "source": "VSI-NL, HOMVEE" if session <= 4 else "VSI-NL, NOPUNISH",
+                "source": "VSI-NL, HOMVEE-COMP" if session <= 4 else "VSI-NL, NOPUNISH",
             }
         )
     return _frame(rows)
@@ -153,14 +85,14 @@ def visits():
 # topics: HomVEE's list; their order per session is NOT public (session = None).
 _THEMES = [
     ("exploration_attachment", "sensitivity", 1, "MVIJ, NOPUNISH"),
-    ("signals", "sensitivity", 2, "MVIJ, HOMVEE"),
-    ("responding", "sensitivity", 3, "MVIJ, HOMVEE"),
-    ("sharing_emotions", "sensitivity", 4, "MVIJ, HOMVEE"),
-    ("limit_setting", "discipline", None, "HOMVEE"),
-    ("distraction", "discipline", None, "HOMVEE"),
-    ("positive_reinforcement", "discipline", None, "HOMVEE"),
-    ("time_out", "discipline", None, "HOMVEE"),
-    ("empathy", "discipline", None, "HOMVEE"),
+    ("signals", "sensitivity", 2, "MVIJ, HOMVEE-COMP"),
+    ("responding", "sensitivity", 3, "MVIJ, HOMVEE-COMP"),
+    ("sharing_emotions", "sensitivity", 4, "MVIJ, HOMVEE-COMP"),
+    ("limit_setting", "discipline", None, "HOMVEE-COMP"),
+    ("distraction", "discipline", None, "HOMVEE-COMP"),
+    ("positive_reinforcement", "discipline", None, "HOMVEE-COMP"),
+    ("time_out", "discipline", None, "HOMVEE-COMP"),
+    ("empathy", "discipline", None, "HOMVEE-COMP"),
 ]
 THEME_KEYS = [row[0] for row in _THEMES]
 
@@ -227,7 +159,7 @@ _PRINCIPLES = [
     ("speak", "MVIJ"),
     ("first_person", "LEIDEN-FAQ"),
     ("prepare", "NOPUNISH"),
-    ("tips", "HSHS, HOMVEE"),
+    ("tips", "HSHS, HOMVEE-COMP"),
 ]
 
 

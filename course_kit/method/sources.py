@@ -1,7 +1,8 @@
 """The public sources that the method notebooks' claims rest on.
 
-Every claim about the VIPP-SD method in notebooks 09, 10 and 12 names one of
-these keys. They are the VERIFIED sources of the course team's fact sheet on the
+Every claim about the VIPP-SD method in notebooks 09, 10 and 12, and every row
+of the programme tables of notebook 03 (:mod:`course_kit.method.programme`),
+names one of these keys. They are the VERIFIED sources of the course team's fact sheet on the
 method (facts read at the URL given, or in the course's own seed documents);
 bibliographic data, so they are kept here rather than in the message catalog,
 except the titles that describe a source in words (:data:`DESCRIBED`), which
@@ -76,6 +77,16 @@ SOURCES: dict[str, tuple[str, str]] = {
     "MVIJ": (
         "M. H. van IJzendoorn, 'Video-feedback Intervention'",
         "http://www.marinusvanijzendoorn.nl/topics/video-feedback-intervention/",
+    ),
+    "TACT": (
+        "TACT, 'New animation launched to promote innovative video-feedback project'",
+        "https://www.tactcare.org.uk/news/new-animation-launched-to-promote-innovative-video-"
+        "feedback-project/",
+    ),
+    "VDI2023": (
+        "van IJzendoorn et al. (2023), Development and Psychopathology 35(1), "
+        "doi:10.1017/S0954579421001462",
+        "https://doi.org/10.1017/S0954579421001462",
     ),
     "NCJ": (
         "Dutch youth-health intervention library (NCJ), entry on VIPP-SD",

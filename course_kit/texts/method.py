@@ -1,7 +1,8 @@
 """Participant-facing texts of the method notebooks (09, 10, 12).
 
 Merged into :data:`course_kit.messages.EN` when that module loads; translation
-domain ``method`` (``course_kit/locale/<lang>/method.po``). Same rules as ``messages.py``: plain English, short sentences. A claim
+domain ``method`` (``course_kit/locale/<lang>/method.po``).
+Same rules as ``messages.py``: plain English, short sentences. A claim
 about the method names its source; where the sources are silent it says it is
 the course authors' judgement.
 """

@@ -1,4 +1,7 @@
-"""Participant-facing strings of the programme material (notebook 03); domain ``method_programme``."""
+"""Participant-facing strings of the programme material (notebook 03).
+
+Translation domain ``method_programme`` (``course_kit/locale/<lang>/method_programme.po``).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Participant-facing strings of the observation material (notebook 04); domain ``method_scenes``."""
+"""Participant-facing strings of the observation material (notebook 04).
+
+Translation domain ``method_scenes`` (``course_kit/locale/<lang>/method_scenes.po``).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Participant-facing strings of the social-learning material (notebook 02); domain ``method_social``."""
+"""Participant-facing strings of the social-learning material (notebook 02).
+
+Translation domain ``method_social`` (``course_kit/locale/<lang>/method_social.po``).
+"""
 
 from __future__ import annotations
 
