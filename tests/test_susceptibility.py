@@ -425,7 +425,8 @@ def _notebook_08_fit():
 
 
 # The three pictures were made with the plot before it was split into a layout and a
-# drawing step (one function); the split must draw them unchanged.
+# drawing step (one function); the split must draw them unchanged. The titles of the
+# first two ran past the figure's edge; they were made again when the title came to wrap.
 @_image("interaction_notebook_08.png")
 def test_image_notebook_08():
     from course_kit.style import use_course_style
@@ -455,6 +456,21 @@ def test_image_continuous_marker_with_points_in_norwegian(in_language, ds_data):
     res = sus.fit_interaction(df, "outcome", "environment", "score")
     with use_course_style():
         return res.plot(show_points=True).figure
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "nb"])
+def test_the_title_fits_in_the_figure_in_every_language(lang, in_language):
+    from course_kit.style import use_course_style
+
+    in_language(lang)
+    with use_course_style():
+        ax = _notebook_08_fit().plot()
+    fig = ax.figure
+    fig.draw_without_rendering()
+    title = ax.title.get_window_extent(fig.canvas.get_renderer())
+    assert fig.bbox.x0 <= title.x0 and title.x1 <= fig.bbox.x1, (title, fig.bbox)
+    assert fig.bbox.y0 <= title.y0 and title.y1 <= fig.bbox.y1, (title, fig.bbox)
+    assert title.y0 >= ax.get_window_extent().y1  # a wrapped line does not cover the plot
 
 
 def test_plot_has_lines_bands_regions_crossover_and_rug(ds_fit):

@@ -521,23 +521,15 @@ class InteractionResult(Result):
         return html_view("text_details", text=self.summary(), label=label, table_html=table)
 
     def plot(self, ax=None, *, alpha: float = 0.05, show_points: bool = False):
-        """Plot the simple slopes with their confidence bands.
+        """Plot the simple slopes with their confidence bands; returns the Axes.
 
-        Shaded: the regions of significance (at ``alpha``). Diamond with a bar:
-        the cross-over point with its CI. Ticks at the bottom (rug): the observed
-        environment values of each group.
+        ``res.plot(ax, alpha=..., show_points=...)`` is
+        ``plot_interaction(res, ax, alpha=..., show_points=...)``, where what is
+        drawn and the parameters are described.
 
-        Parameters
-        ----------
-        ax : matplotlib Axes, optional
-        alpha : float, default 0.05
-            Significance level of the shaded regions.
-        show_points : bool, default False
-            Also draw the observed data as faint points.
-
-        Returns
-        -------
-        matplotlib.axes.Axes
+        See Also
+        --------
+        course_kit.susceptibility.plot.plot_interaction : The drawing, with its parameters.
         """
         from course_kit.susceptibility.plot import plot_interaction
 

@@ -148,13 +148,21 @@ def draw_interaction(layout: InteractionLayout, ax=None):
     ax.set_ylim(*layout.ylim)
     ax.set_xlabel(layout.xlabel)
     ax.set_ylabel(layout.ylabel)
-    ax.set_title(layout.title)
+    # A title wider than the figure (the sv and nb ones often are) would run past its
+    # edge: matplotlib wraps it at draw time to the room the figure leaves around the
+    # title's centre, and the layout engine makes room for the extra line.
+    ax.set_title(layout.title, wrap=True)
     ax.legend(handles, layout.legend, loc="best", fontsize="small")
     return ax
 
 
 def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool = False):
     """Draw simple slopes with bands, regions of significance, crossover and rug.
+
+    Shaded: the regions of significance (at ``alpha``). Diamond with a bar: the
+    cross-over point with its CI (a note in a top corner when it lies far outside).
+    Ticks at the bottom (rug): the observed environment values of each group.
+    A title wider than the figure wraps to fit it.
 
     Lays the plot out with
     :func:`~course_kit.susceptibility.plot_layout.interaction_layout` (the
@@ -165,6 +173,7 @@ def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool 
     result : InteractionResult
         From :func:`course_kit.susceptibility.fit_interaction`.
     ax : matplotlib Axes, optional
+        Drawn into a new figure when not given.
     alpha : float, default 0.05
         Significance level of the shaded regions.
     show_points : bool, default False
@@ -173,6 +182,10 @@ def plot_interaction(result, ax=None, *, alpha: float = 0.05, show_points: bool 
     Returns
     -------
     matplotlib.axes.Axes
+
+    See Also
+    --------
+    course_kit.susceptibility.InteractionResult.plot : The same, as the result's method.
 
     Examples
     --------
