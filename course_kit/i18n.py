@@ -267,10 +267,21 @@ def format_value(value, spec: str = "", lang: str | None = None) -> str:
     """
     lang = lang or get_language()
     english = format(value, spec)
-    match = _SPEC.match(spec)
-    if lang == "en" or not _is_number(value) or not match:
+    if lang == "en" or not _is_number(value):
         return english
-    kind = match["type"] or ("d" if isinstance(value, int) and not match["prec"] else "g")
+    return _localised(english, spec, lang, isinstance(value, int))
+
+
+# Cached because a figure asks for the same few tick labels on every draw and layout pass
+# (thousands of calls per notebook), and each call would look up Babel's locale data anew.
+# The key is Python's English text of the number, so -0.0 and 0.0 never share a result.
+@functools.lru_cache(maxsize=4096)
+def _localised(english: str, spec: str, lang: str, integer: bool) -> str:
+    """The locale's form of ``english`` (``format(value, spec)``): see :func:`format_value`."""
+    match = _SPEC.match(spec)
+    if not match:
+        return english
+    kind = match["type"] or ("d" if integer and not match["prec"] else "g")
     exponent = re.fullmatch(r"\s*([-+ ]?\d+(?:\.(\d+))?)[eE]([-+]\d+)\s*", english)
     if exponent:  # 5.14e-21 -> 5,14e−21: the mantissa the local way, the exponent's minus too
         mantissa = format_value(float(exponent[1]), f".{len(exponent[2] or '')}f", lang)
