@@ -30,6 +30,7 @@ import os
 import re
 from pathlib import Path
 
+from course_kit._paths import shipped
 from course_kit.messages import text
 
 __all__ = ["data_dir", "list", "load", "resource", "validate"]
@@ -46,11 +47,7 @@ def data_dir() -> Path:
     wheel); else the repository's ``datasets/`` folder (``pip install -e .``).
     """
     env = os.environ.get("COURSE_KIT_DATA")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    bundled = here / "_bundled" / "datasets"
-    return bundled if bundled.is_dir() else here.parent / "datasets"
+    return Path(env) if env else shipped("datasets")
 
 
 @functools.lru_cache(maxsize=4)

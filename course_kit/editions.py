@@ -33,6 +33,7 @@ import tokenize
 from pathlib import Path
 
 from course_kit import i18n
+from course_kit._paths import shipped
 
 __all__ = [
     "REVIEW_STATUS",
@@ -49,17 +50,9 @@ REVIEW_STATUS = i18n.REVIEW_STATUS
 review_status = i18n.review_status
 
 
-def _source_dir() -> Path:
-    # The kit's own English notebooks (as workspace.source_dir finds them without
-    # $COURSE_KIT_NOTEBOOKS); not imported from workspace, which imports this module.
-    here = Path(__file__).resolve().parent
-    bundled = here / "_bundled" / "notebooks"
-    return bundled if bundled.is_dir() else here.parent / "notebooks"
-
-
 def source_notebook(name: str, source: Path | None = None) -> dict:
     """The English notebook ``name`` as a JSON dict."""
-    folder = Path(source) if source else _source_dir()
+    folder = Path(source) if source else shipped("notebooks")
     return json.loads((folder / name).read_text(encoding="utf-8"))
 
 
@@ -178,7 +171,7 @@ def build(lang: str, out: Path, source: Path | None = None) -> list[Path]:
     Files other than notebooks (data next to them) are copied as they are.
     """
     i18n.check_language(lang)
-    folder = Path(source) if source else _source_dir()
+    folder = Path(source) if source else shipped("notebooks")
     out = Path(out)
     written = []
     for path in sorted(folder.rglob("*")):
@@ -285,13 +278,8 @@ def run(args) -> int:
     """Set JupyterLab's interface language to the course's (see :func:`set_lab_language`)."""
     import os
 
-    lang = args.lang or os.environ.get(i18n.ENV_LANG) or "en"
-    if not args.lang and args.workspace:
-        manifest = Path(args.workspace).expanduser() / ".course-kit.json"
-        try:
-            lang = json.loads(manifest.read_text(encoding="utf-8")).get("lang") or lang
-        except (OSError, ValueError, AttributeError):
-            pass
+    lang = args.lang or (args.workspace and i18n.workspace_language(args.workspace))
+    lang = lang or os.environ.get(i18n.ENV_LANG) or "en"
     try:
         locale = set_lab_language(lang, args.prefix, user=args.user)
     except (ValueError, OSError) as exc:

@@ -51,6 +51,7 @@ __all__ = [
     "set_language",
     "translate",
     "using",
+    "workspace_language",
 ]
 
 #: The editions of the course, English first (the reference).
@@ -117,9 +118,24 @@ def using(lang: str | None):
         _chosen = before
 
 
-@functools.lru_cache(maxsize=64)
-def _workspace_language(folder: str) -> str | None:
-    here = Path(folder)
+def workspace_language(folder) -> str | None:
+    """The edition of the participant's workspace that holds ``folder``, if any.
+
+    The ``lang`` of the first workspace manifest (``.course-kit.json``) found in
+    ``folder`` or a folder above it.
+
+    Parameters
+    ----------
+    folder : path-like
+        A workspace, or a folder inside one.
+
+    Returns
+    -------
+    str or None
+        ``"en"``, ``"sv"`` or ``"nb"``; None when there is no manifest or its
+        ``lang`` is missing or not an edition of the course.
+    """
+    here = Path(folder).expanduser().absolute()
     for candidate in (here, *here.parents):
         try:
             data = json.loads((candidate / _MANIFEST).read_text(encoding="utf-8"))
@@ -131,6 +147,10 @@ def _workspace_language(folder: str) -> str | None:
         except ValueError:
             return None
     return None
+
+
+# get_language asks for every message a cell prints: one look per folder
+_workspace_language = functools.lru_cache(maxsize=64)(workspace_language)
 
 
 def get_language() -> str:

@@ -71,7 +71,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course_kit._paths import shipped
 from course_kit._result import Result, html_view
+from course_kit.i18n import LANGUAGES
 from course_kit.i18n import using as i18n_using
 from course_kit.messages import text
 
@@ -79,7 +81,6 @@ MANIFEST = ".course-kit.json"
 BACKUPS = "backups"
 DEFAULT_DIR = "~/vipp-course"
 ENV_SOURCE = "COURSE_KIT_NOTEBOOKS"
-LANGUAGE_CHOICES = ("en", "sv", "nb")
 # Folders and files in the source that are never part of a workspace.
 _SKIP_NAMES = {"__pycache__", ".ipynb_checkpoints", BACKUPS}
 _SKIP_SUFFIXES = {".pyc", ".tmp"}
@@ -411,13 +412,7 @@ def source_dir(source: str | os.PathLike | None = None) -> Path:
     if source is None:
         source = os.environ.get(ENV_SOURCE) or None
     if source is None:
-        import course_kit
-
-        # Inside the package after `pip install .` or a wheel (setup.py puts
-        # them there); the repository's folder after `pip install -e .`.
-        here = Path(course_kit.__file__).resolve().parent
-        bundled = here / "_bundled" / "notebooks"
-        source = bundled if bundled.is_dir() else here.parent / "notebooks"
+        source = shipped("notebooks")
     folder = Path(source).expanduser()
     if not folder.is_dir():
         raise ValueError(text("workspace.no_source", path=folder, env=ENV_SOURCE))
@@ -985,12 +980,12 @@ def add_arguments(parser) -> None:
         sp = sub.add_parser(name, help=help_text)
         sp.add_argument("dir", nargs="?", default=None, help=f"workspace (default {DEFAULT_DIR})")
         sp.add_argument("--source", default=None, help=source_help)
-        sp.add_argument("--lang", default=None, choices=LANGUAGE_CHOICES, help=lang_help)
+        sp.add_argument("--lang", default=None, choices=LANGUAGES, help=lang_help)
     sp = sub.add_parser("reset", help="restore one notebook (your copy is saved in backups/)")
     sp.add_argument("notebook", help="notebook name, e.g. 06-effect-sizes.ipynb")
     sp.add_argument("--dir", default=None, help=f"workspace (default {DEFAULT_DIR})")
     sp.add_argument("--source", default=None, help=source_help)
-    sp.add_argument("--lang", default=None, choices=LANGUAGE_CHOICES, help=lang_help)
+    sp.add_argument("--lang", default=None, choices=LANGUAGES, help=lang_help)
 
 
 def run(args) -> int:

@@ -24,6 +24,7 @@ LAYERS = {
     "_progress": 0,
     "_result": 0,
     "_board_client": 0,
+    "_paths": 0,
     "style": 0,
     "course": 0,
     "datasets": 1,

@@ -117,6 +117,24 @@ def test_jupyterlab_speaks_norwegian_where_a_language_pack_exists(tmp_path):
     assert settings["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
 
 
+def test_lab_language_takes_the_workspace_edition_before_the_course_default(
+    tmp_path, monkeypatch, capsys
+):
+    ws = tmp_path / "kurs"
+    ws.mkdir()
+    (ws / workspace.MANIFEST).write_text(json.dumps({"lang": "nb", "files": {}}))
+    monkeypatch.setenv(i18n.ENV_LANG, "sv")
+    prefix = tmp_path / "env"
+    assert main(["lab-language", "--workspace", str(ws), "--prefix", str(prefix)]) == 0
+    assert "no_NO" in capsys.readouterr().out
+    # --lang wins over the workspace; no workspace: the course's language (sv: no pack)
+    for args in (["--lang", "en", "--workspace", str(ws)], []):
+        assert main(["lab-language", *args, "--prefix", str(prefix)]) == 0
+        assert capsys.readouterr().out.split()[-1] == "en"
+    assert i18n.workspace_language(ws / "sub") == "nb"  # a folder inside the workspace
+    assert i18n.workspace_language(tmp_path) is None
+
+
 def test_make_lab_lang_chooses_the_edition_and_a_system_locale_does_not(tmp_path):
     # `make -n` prints the commands without running them
     def commands(*args, env_lang="sv_SE.UTF-8"):

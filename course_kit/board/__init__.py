@@ -2,7 +2,8 @@
 
 * :mod:`course_kit.board.service` -- the JupyterHub service (tornado, hub OAuth);
 * :mod:`course_kit.board.store` -- where answers are kept (SQLAlchemy);
-* :mod:`course_kit.board.answers` -- the closed forms of answers it accepts;
+* :mod:`course_kit.board.answers` -- the closed forms of answers it accepts (the old
+  path of :mod:`course_kit.teaching.board_answers`);
 * :mod:`course_kit.board.client` -- sending a checked answer from a notebook (the
   old path of :mod:`course_kit._board_client` and
   :func:`course_kit.teaching.board_answers.hand_over`, which the exercises use).

@@ -6,8 +6,11 @@ The board only takes answers to the course's own exercises
 against the exercise. Free text can therefore never reach the board.
 
 The exercises' Check buttons call :func:`hand_over`; the transport is
-:mod:`course_kit._board_client` (standard library only), and the board service
-(:mod:`course_kit.board`) checks what arrives with the same :func:`normalise`.
+:mod:`course_kit._board_client` (standard library only). The board service
+(:mod:`course_kit.board`, which knows this module as :mod:`course_kit.board.answers`)
+checks what arrives with the same :func:`normalise`, marks it with the exercise's own
+check (:func:`status`, :func:`feedback`) and shows it in the course language
+(:func:`describe`, :func:`answer_text`).
 
 Examples
 --------
@@ -24,10 +27,23 @@ from __future__ import annotations
 
 import math
 import numbers
+from functools import lru_cache
 
-from course_kit import _board_client
+from course_kit import _board_client, i18n
 
-__all__ = ["MAX_ITEMS", "from_widget", "hand_over", "known", "normalise"]
+__all__ = [
+    "MAX_ITEMS",
+    "answer_text",
+    "describe",
+    "feedback",
+    "from_widget",
+    "hand_over",
+    "known",
+    "normalise",
+    "number_text",
+    "status",
+    "to_value",
+]
 
 MAX_ITEMS = 20  # no course exercise has more items; caps what one request can store
 
@@ -179,3 +195,82 @@ def hand_over(exercise, value, feedback):
         return _board_client.send(exercise.board_id, answer, feedback.status)
     except Exception:  # pragma: no cover - belt and braces: feedback must never break
         return None
+
+
+# ---------------------------------------------------------------------------
+# the board's side: an answer shown back, in the course language
+
+
+@lru_cache(maxsize=128)
+def _built(exercise_id: str, lang: str):
+    from course_kit.teaching.exercises import exercise
+
+    with i18n.using(lang):
+        return exercise(exercise_id)
+
+
+def _exercise(exercise_id: str):
+    # built once per language: the question, options and feedback are the
+    # exercise's messages in the reader's language
+    return _built(exercise_id, i18n.get_language())
+
+
+def describe(exercise_id: str) -> dict:
+    """Kind, question, options (key -> label) and reference answer of an exercise."""
+    spec = _bank()[exercise_id]
+    ex = _exercise(exercise_id)
+    info = {"id": exercise_id, "kind": spec["kind"], "question": ex.question}
+    if spec["kind"] in ("choice", "multi"):
+        info["options"] = dict(zip(spec["options"], ex.options, strict=True))
+        info["reference"] = spec.get("answer", spec.get("answers"))
+    elif spec["kind"] == "list":
+        info["reference"] = list(spec["answers"])
+        info["labels"] = list(ex.labels)
+        info["low"], info["high"] = spec.get("low"), spec.get("high")
+    else:
+        info["reference"] = spec["answer"]
+    return info
+
+
+def to_value(exercise_id: str, answer):
+    """Turn a stored answer back into what a participant would have typed."""
+    spec = _bank()[exercise_id]
+    if spec["kind"] in ("choice", "multi"):
+        labels = describe(exercise_id)["options"]
+        return labels[answer] if spec["kind"] == "choice" else [labels[a] for a in answer]
+    return answer
+
+
+def number_text(value, lang: str | None = None) -> str:
+    """A number of an answer written the reader's way (``0,57`` in Swedish).
+
+    Examples
+    --------
+    >>> number_text(0.57, lang="en"), number_text(0.57, lang="sv"), number_text(130, lang="nb")
+    ('0.57', '0,57', '130')
+    """
+    return i18n.format_value(value, "", lang)
+
+
+def answer_text(exercise_id: str, answer) -> str:
+    """A stored answer as the board shows it: option texts, or numbers written the local way."""
+    value = to_value(exercise_id, answer)
+    if not isinstance(value, list):
+        return value if isinstance(value, str) else number_text(value)
+    shown = [v if isinstance(v, str) else number_text(v) for v in value]
+    # "5,5, 7" would be ambiguous: numbers with a decimal comma are set apart by ";"
+    numbers_with_comma = any(
+        "," in v for v, raw in zip(shown, value, strict=True) if not isinstance(raw, str)
+    )
+    return ("; " if numbers_with_comma else ", ").join(shown)
+
+
+def status(exercise_id: str, answer) -> str:
+    """The status (correct/close/incorrect) the exercise gives ``answer``; the board
+    uses its own check, so a client cannot mark a wrong answer right."""
+    return _exercise(exercise_id).check(to_value(exercise_id, answer)).status
+
+
+def feedback(exercise_id: str, answer) -> str:
+    """The feedback message a participant saw for ``answer``."""
+    return _exercise(exercise_id).check(to_value(exercise_id, answer)).message

@@ -1,0 +1,41 @@
+"""Where the kit's own notebooks and datasets are, installed or in a checkout.
+
+A normal install (``pip install .`` or a wheel) has them inside the package, in
+``course_kit/_bundled/`` (``setup.py`` copies them there); an editable install
+(``pip install -e .``) reads the repository's top-level ``notebooks/`` and
+``datasets/`` folders. Standard library only, so every layer may ask.
+
+Examples
+--------
+>>> from course_kit._paths import shipped
+>>> shipped("notebooks").name
+'notebooks'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["PACKAGE_DIR", "shipped"]
+
+#: The folder of the ``course_kit`` package.
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def shipped(folder: str) -> Path:
+    """The kit's own copy of ``folder`` (``"notebooks"`` or ``"datasets"``).
+
+    Parameters
+    ----------
+    folder : str
+        A top-level folder of the repository that ``setup.py`` bundles.
+
+    Returns
+    -------
+    Path
+        ``course_kit/_bundled/<folder>`` when it exists (an installed wheel),
+        else the repository's ``<folder>`` next to the package. The folder is
+        not checked further: callers say what is missing in their own words.
+    """
+    bundled = PACKAGE_DIR / "_bundled" / folder
+    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / folder
