@@ -8,7 +8,7 @@ HTML is written by one small template mechanism: Jinja2 templates in
 ``course_kit/templates/`` with autoescaping on (:func:`render_template`), and the
 shared result views of ``templates/views.html.j2`` (:func:`html_view`). Words come
 in already translated (``messages.text``) and numbers already formatted
-(:func:`format_number`, :func:`html_table`): the templates only lay them out.
+(:func:`course_kit.i18n.format_value`, :func:`html_table`): the templates only lay them out.
 """
 
 from __future__ import annotations
@@ -102,21 +102,6 @@ def html_view(name: str, **values) -> str:
     return str(macro(**values))
 
 
-def format_number(value, spec: str) -> str:
-    """``format(value, spec)`` in the reader's locale, exponents included (``"5,14e−21"``).
-
-    The result views' name for :func:`course_kit.i18n.format_value`. English is unchanged.
-
-    Examples
-    --------
-    >>> format_number(5.14e-21, ".3g"), format_number(0.5, ".2f")
-    ('5.14e-21', '0.50')
-    """
-    from course_kit import i18n
-
-    return i18n.format_value(value, spec)
-
-
 def html_table(frame, number_format: str, **options) -> str:
     """``frame.to_html(...)`` for participants, in the reader's language.
 
@@ -144,4 +129,4 @@ def html_table(frame, number_format: str, **options) -> str:
             return v
 
         frame = frame.apply(lambda col: col.map(cell) if col.dtype.kind in "biuO" else col)
-    return frame.to_html(float_format=lambda v: format_number(v, number_format), **options)
+    return frame.to_html(float_format=lambda v: i18n.format_value(v, number_format), **options)

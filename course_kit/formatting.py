@@ -235,10 +235,11 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
         return frame if digits is None else frame.round(digits)
 
     def cell(x):
-        if isinstance(x, bool) or (not _finite(x) and not isinstance(x, float)):
-            return x
-        if isinstance(x, float) and not math.isfinite(x):
+        if isinstance(x, float) and not math.isfinite(x):  # NaN, ±inf (NumPy's float64 too)
             return "NA"
+        if isinstance(x, bool) or not _finite(x):  # words, True/False, None, pd.NA: as they are
+            return x
+        # a number
         if isinstance(x, int) or (hasattr(x, "dtype") and x.dtype.kind in "iu"):
             return _localise(str(x), lang)
         if digits is not None:

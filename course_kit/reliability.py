@@ -30,9 +30,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_kit._result import Result, format_number, html_table, html_view
+from course_kit._result import Result, html_table, html_view
 from course_kit._validation import as_float_array, check_choice, check_number, column_as_numbers
 from course_kit.formatting import no_negative_zero
+from course_kit.i18n import format_value
 
 __all__ = ["CertificationResult", "ICCResult", "KappaResult", "certify_coder", "cohen_kappa", "icc"]
 
@@ -89,7 +90,7 @@ class ICCResult(Result):
                     df1=row["df1"],
                     df2=row["df2"],
                     F=row["F"],
-                    p=format_number(row["pvalue"], ".3g"),
+                    p=format_value(row["pvalue"], ".3g"),
                     description=row["description"],
                 )
             )

@@ -97,20 +97,10 @@ def _participant_translation(english: str, translated: str) -> str:
 
 def participant_translated(english, translated):
     """The participant edition of a translated notebook, its notes found on the English one."""
-    nb = copy.deepcopy(translated)
-    by_id = {cell.id: cell for cell in english.cells}
-    cells = []
-    for cell in nb.cells:
-        if TAG in cell.get("metadata", {}).get("tags", []):
-            continue
-        if cell.cell_type == "markdown":
-            cell.source = _participant_translation(by_id[cell.id].source, cell.source)
-            if not cell.source.strip():
-                continue
-        cells.append(cell)
-    nb.cells = cells
-    _clean_outputs(nb)
-    return nb
+    by_id = {cell.id: cell.source for cell in english.cells}
+    return _participant_edition(
+        translated, lambda cell: _participant_translation(by_id[cell.id], cell.source)
+    )
 
 
 def _clean_outputs(nb) -> None:
@@ -123,13 +113,22 @@ def _clean_outputs(nb) -> None:
 
 def participant(nb):
     """The participant edition of notebook ``nb`` (a new notebook; ``nb`` is unchanged)."""
+    return _participant_edition(nb, lambda cell: _participant_markdown(cell.source))
+
+
+def _participant_edition(nb, markdown):
+    """A copy of ``nb`` for participants: no instructor cells, no outputs.
+
+    ``markdown(cell)`` gives the participant's text of a markdown cell; a cell it
+    leaves empty is dropped.
+    """
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
         if TAG in cell.get("metadata", {}).get("tags", []):
             continue
         if cell.cell_type == "markdown":
-            cell.source = _participant_markdown(cell.source)
+            cell.source = markdown(cell)
             if not cell.source.strip():
                 continue
         cells.append(cell)

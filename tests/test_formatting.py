@@ -49,3 +49,22 @@ def test_swedish_and_norwegian_write_the_same_digits_with_a_decimal_comma(lang):
 def test_old_names_still_work_and_say_their_new_name(call, new):
     with pytest.warns(DeprecationWarning, match=new):
         assert call() is not None
+
+
+def test_a_participant_table_writes_its_numbers_and_leaves_the_rest():
+    import numpy as np
+    import pandas as pd
+
+    values = [True, None, math.nan, -math.inf, np.float64("nan"), -3, -0.456]
+    values += [np.int64(-7), np.float32(2.5), "Ainsworth 1978"]
+    frame = pd.DataFrame({"x": values}, dtype=object)
+    assert fmt.table(frame, lang="en") is frame  # English: the frame itself
+    assert fmt.table(frame, 2, lang="en")["x"].tolist()[5:7] == [-3, -0.456]  # not a float column
+    shown = fmt.table(frame, 2, lang="sv")["x"].tolist()
+    assert shown[0] is True and shown[1] is None  # True/False and missing cells as they are
+    assert shown[2:5] == ["NA", "NA", "NA"]  # NaN and ±inf, Python's and NumPy's
+    assert shown[5:] == ["−3", "−0,46", "−7", "2,50", "Ainsworth 1978"]
+    assert fmt.table(frame, lang="sv")["x"].tolist()[5:9] == ["−3", "−0,456", "−7", "2,5"]
+    floats = pd.DataFrame({"g": [0.456, math.nan]})
+    assert fmt.table(floats, 2, lang="en")["g"].tolist()[0] == 0.46
+    assert fmt.table(floats, 2, lang="sv")["g"].tolist() == ["0,46", "NA"]

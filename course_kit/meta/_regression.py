@@ -15,9 +15,9 @@ import numpy as np
 from scipy import special
 
 from course_kit._result import Result, html_table, html_view
-from course_kit._result import format_number as _num
 from course_kit._validation import as_float_array, column_as_numbers
 from course_kit.formatting import p_metafor
+from course_kit.i18n import format_value
 from course_kit.messages import text
 from course_kit.meta import _core
 from course_kit.meta._estimators import ESTIMATORS, FIXED_METHODS
@@ -129,27 +129,27 @@ class MetaRegressionResult(Result):
                 text("meta.summary_title_mixed", k=self.k, method=method_name(self.method))
             )
             lines.append("")
-            lines.append(text("meta.summary_tau2", value=_num(self.tau2, ".4f")))
-            lines.append(text("meta.summary_tau", value=_num(self.tau, ".4f")))
-            lines.append(text("meta.summary_i2", value=_num(self.i2, ".2f")))
-            lines.append(text("meta.summary_h2", value=_num(self.h2, ".2f")))
-        lines.append(text("meta.summary_r2", value=_num(self.r2, ".2f")))
+            lines.append(text("meta.summary_tau2", value=format_value(self.tau2, ".4f")))
+            lines.append(text("meta.summary_tau", value=format_value(self.tau, ".4f")))
+            lines.append(text("meta.summary_i2", value=format_value(self.i2, ".2f")))
+            lines.append(text("meta.summary_h2", value=format_value(self.h2, ".2f")))
+        lines.append(text("meta.summary_r2", value=format_value(self.r2, ".2f")))
         lines.append("")
         lines.append(
             text(
                 "meta.summary_qe",
                 df=self.qe_df,
-                q=_num(self.qe, ".4f"),
+                q=format_value(self.qe, ".4f"),
                 p=p_metafor(self.qe_pvalue),
             )
         )
         if self.test == "knha":
-            stat = f"F(df1 = {self.qm_df}, df2 = {self.df}) = {_num(self.qm, '.4f')}"
+            stat = f"F(df1 = {self.qm_df}, df2 = {self.df}) = {format_value(self.qm, '.4f')}"
         else:
-            stat = f"QM(df = {self.qm_df}) = {_num(self.qm, '.4f')}"
+            stat = f"QM(df = {self.qm_df}) = {format_value(self.qm, '.4f')}"
         lines.append(text("meta.summary_qm", stat=stat, p=p_metafor(self.qm_pvalue)))
         lines.append("")
-        lines.append(text("meta.summary_model", level=_num(100 * self.level, "g")))
+        lines.append(text("meta.summary_model", level=format_value(100 * self.level, "g")))
         name = "tval" if self.test == "knha" else "zval"
         width = max(9, *(len(t) for t in self.params.index))
         lines.append(
@@ -157,10 +157,10 @@ class MetaRegressionResult(Result):
         )
         for term in self.params.index:
             lines.append(
-                f"{term:<{width}} {_num(self.params[term], '>9.4f')} "
-                f"{_num(self.bse[term], '>8.4f')} {_num(self.statistic[term], '>8.4f')} "
-                f"{p_metafor(self.pvalues[term]):>8} {_num(self.ci_low[term], '>8.4f')} "
-                f"{_num(self.ci_high[term], '>8.4f')}"
+                f"{term:<{width}} {format_value(self.params[term], '>9.4f')} "
+                f"{format_value(self.bse[term], '>8.4f')} {format_value(self.statistic[term], '>8.4f')} "
+                f"{p_metafor(self.pvalues[term]):>8} {format_value(self.ci_low[term], '>8.4f')} "
+                f"{format_value(self.ci_high[term], '>8.4f')}"
             )
         return "\n".join(lines)
 
@@ -412,12 +412,12 @@ class SubgroupResult(Result):
                 method=method_name(self.method),
             ),
             "",
-            self.to_frame().to_string(index=False, float_format=lambda v: _num(v, ".4f")),
+            self.to_frame().to_string(index=False, float_format=lambda v: format_value(v, ".4f")),
             "",
             text(
                 "meta.summary_between",
                 df=self.q_between_df,
-                q=_num(self.q_between, ".4f"),
+                q=format_value(self.q_between, ".4f"),
                 p=p_metafor(self.q_between_pvalue),
             ),
         ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_kit._result import format_number as _num
 from course_kit._validation import check_number
+from course_kit.i18n import format_value
 from course_kit.susceptibility.core import compare_core
 from course_kit.susceptibility.data import covariate_matrix, prepare
 
@@ -149,12 +149,12 @@ def describe_comparison(table) -> str:
         text(
             "susceptibility.compare_best",
             model=text(f"susceptibility.model_{best.model}"),
-            weight=_num(best.bic_weight, ".2f"),
+            weight=format_value(best.bic_weight, ".2f"),
         ),
         text(
             "susceptibility.compare_next",
             model=text(f"susceptibility.model_{runner.model}"),
-            delta=_num(runner.delta_bic, ".1f"),
+            delta=format_value(runner.delta_bic, ".1f"),
         ),
     ]
     # Our own rule of thumb (not a published cut-off): below 0.75 of the total
@@ -165,9 +165,9 @@ def describe_comparison(table) -> str:
         parts.append(
             text(
                 "susceptibility.compare_crossover",
-                c=_num(best.crossover, ".3g"),
-                lo=_num(best.crossover_ci_low, ".3g"),
-                hi=_num(best.crossover_ci_high, ".3g"),
+                c=format_value(best.crossover, ".3g"),
+                lo=format_value(best.crossover_ci_low, ".3g"),
+                hi=format_value(best.crossover_ci_high, ".3g"),
                 level=round(100 * table.attrs.get("level", 0.95)),
             )
         )

@@ -51,8 +51,8 @@ from functools import cached_property
 import numpy as np
 
 from course_kit._result import Result, html_table, html_view
-from course_kit._result import format_number as _num
 from course_kit._validation import check_number
+from course_kit.i18n import format_value
 from course_kit.messages import text
 from course_kit.susceptibility.core import (
     crossover_delta,
@@ -129,13 +129,14 @@ class InteractionResult(Result):
         Two groups: values 0 and 1; a continuous marker: the ``at`` values.
         """
         prep = self.prepared
+        name = prep.susceptibility
         if prep.binary:
             return [
-                (float(i), text("susceptibility.group", name=prep.susceptibility, level=lv))
+                (float(i), text("susceptibility.group", name=name, level=lv))
                 for i, lv in enumerate(prep.levels)
             ]
         return [
-            (v, text("susceptibility.group", name=prep.susceptibility, level=_num(v, ".3g")))
+            (v, text("susceptibility.group", name=name, level=format_value(v, ".3g")))
             for v in self.at
         ]
 
@@ -484,11 +485,11 @@ class InteractionResult(Result):
                     slope=r.slope,
                     low=r.ci_low,
                     high=r.ci_high,
-                    p=_num(r.p, ".3g"),
+                    p=format_value(r.p, ".3g"),
                 )
             )
         lines += [
-            text("susceptibility.summary_interaction", p=_num(self.interaction_p, ".3g")),
+            text("susceptibility.summary_interaction", p=format_value(self.interaction_p, ".3g")),
             *(
                 [text(f"susceptibility.slope_criterion_{str(self.slope_criterion).lower()}")]
                 if self.slope_criterion is not None
@@ -497,16 +498,20 @@ class InteractionResult(Result):
             self.regions_of_significance().summary(),
             text(
                 "susceptibility.summary_crossover",
-                c=_num(c.estimate, ".3f"),
-                lo=_num(c.ci_low, ".3f"),
-                hi=_num(c.ci_high, ".3f"),
+                c=format_value(c.estimate, ".3f"),
+                lo=format_value(c.ci_low, ".3f"),
+                hi=format_value(c.ci_high, ".3f"),
                 level=pct,
-                se=_num(c.se, ".3f"),
-                se_delta=_num(cd.se, ".3f"),
-                xmin=_num(lo_x, ".3g"),
-                xmax=_num(hi_x, ".3g"),
+                se=format_value(c.se, ".3f"),
+                se_delta=format_value(cd.se, ".3f"),
+                xmin=format_value(lo_x, ".3g"),
+                xmax=format_value(hi_x, ".3g"),
             ),
-            text("susceptibility.summary_poi", poi=_num(self.poi, ".2f"), pa=_num(self.pa, ".2f")),
+            text(
+                "susceptibility.summary_poi",
+                poi=format_value(self.poi, ".2f"),
+                pa=format_value(self.pa, ".2f"),
+            ),
             "",
             self.verdict,
         ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from course_kit._result import Result, html_table, html_view
-from course_kit._result import format_number as _num
+from course_kit.i18n import format_value
 from course_kit.messages import text
 
 # PoI windows for differential susceptibility: .40-.60 (the existing criterion,
@@ -111,14 +111,14 @@ class RegionsOfSignificance(Result):
             key = "everywhere" if self.segments[0][2] else "nowhere"
             return text(f"susceptibility.ros_{key}", alpha=self.alpha)
         bounds = text("results.list_separator").join(
-            f"{_num(b, '.3g')} ({text('susceptibility.inside' if ok else 'susceptibility.outside')})"
+            f"{format_value(b, '.3g')} ({text('susceptibility.inside' if ok else 'susceptibility.outside')})"
             for b, ok in zip(self.bounds, self.bounds_in_range, strict=True)
         )
         return text(
             "susceptibility.ros_bounds",
             environment=self.environment,
             bounds=bounds,
-            share=_num(100 * self.share_significant, ".0f"),
+            share=format_value(100 * self.share_significant, ".0f"),
             alpha=self.alpha,
         )
 
@@ -131,7 +131,7 @@ def verdict(res) -> str:
         return text(
             "susceptibility.verdict_no_interaction",
             environment=prep.environment,
-            p=_num(res.interaction_p, ".2g"),
+            p=format_value(res.interaction_p, ".2g"),
         )
     cross = res.crossover
     c = cross.estimate
@@ -142,7 +142,7 @@ def verdict(res) -> str:
     sig = effect**2 > res.critical_t() ** 2 * se**2
     supportive = x > c if res.higher_is_supportive else x < c
     sig_adverse, sig_supportive = bool(np.any(sig & ~supportive)), bool(np.any(sig & supportive))
-    values = {"c": _num(c, ".3g"), "environment": prep.environment}
+    values = {"c": format_value(c, ".3g"), "environment": prep.environment}
     if cross.in_range:
         key = {
             (True, True): "ds",
@@ -155,11 +155,11 @@ def verdict(res) -> str:
         key = "outside_supportive" if beyond_supportive else "outside_adverse"
     parts = [text(f"susceptibility.verdict_{key}", **values)]
     ci = {
-        "lo": _num(cross.ci_low, ".3g"),
-        "hi": _num(cross.ci_high, ".3g"),
+        "lo": format_value(cross.ci_low, ".3g"),
+        "hi": format_value(cross.ci_high, ".3g"),
         "level": round(100 * res.level),
-        "xmin": _num(lo_x, ".3g"),
-        "xmax": _num(hi_x, ".3g"),
+        "xmin": format_value(lo_x, ".3g"),
+        "xmax": format_value(hi_x, ".3g"),
     }
     if cross.in_range:
         unc = "ci_inside" if cross.ci_in_range else "ci_wide"
@@ -174,7 +174,7 @@ def verdict(res) -> str:
         if POI_WINDOW_BROAD[0] <= poi <= POI_WINDOW_BROAD[1]
         else "poi_outside"
     )
-    parts.append(text(f"susceptibility.verdict_{window}", poi=_num(poi, ".2f")))
+    parts.append(text(f"susceptibility.verdict_{window}", poi=format_value(poi, ".2f")))
     if ros.share_significant == 0:
         parts.append(text("susceptibility.verdict_no_region"))
     parts.append(text("susceptibility.verdict_confirm"))
