@@ -41,6 +41,8 @@ JUPYTER_UNSET = (
     "JUPYTER_TOKEN",
     "JUPYTER_TOKEN_FILE",
 )
+# The locale (LANG) of each edition, as the Makefile's `make lab LANG=...` sets it.
+LOCALES = {"en": "C.UTF-8", "sv": "sv_SE.UTF-8", "nb": "nb_NO.UTF-8"}
 
 
 def say(message: str) -> None:
@@ -113,9 +115,9 @@ def ensure_installed(venv: Path, extra: str, uv: str | None, skip: bool = False)
     stamp.touch()
 
 
-def lab_env(venv: Path) -> dict:
+def lab_env(venv: Path, base: dict) -> dict:
     """The environment JupyterLab runs in: the kit's own Jupyter config folder only."""
-    env = {k: v for k, v in os.environ.items() if k not in JUPYTER_UNSET}
+    env = {k: v for k, v in base.items() if k not in JUPYTER_UNSET}
     config = venv.resolve() / "jupyter-config"
     config.mkdir(parents=True, exist_ok=True)
     env["JUPYTER_CONFIG_DIR"] = str(config)
@@ -128,8 +130,11 @@ def lab(args, uv: str | None) -> int:
     ensure_installed(venv, "lab", uv, args.skip_install)
     workspace = Path(args.workspace).expanduser()
     lang = ["--lang", args.lang] if args.lang else []
-    run([tool(venv, "course-kit"), "workspace", "init", workspace, *lang])
-    run([tool(venv, "course-kit"), "lab-language", "--workspace", workspace])
+    env = dict(os.environ)
+    if args.lang:  # as `make lab LANG=sv`: the steps below get the edition's locale name
+        env["LANG"] = LOCALES[args.lang]
+    run([tool(venv, "course-kit"), "workspace", "init", workspace, *lang], env=env)
+    run([tool(venv, "course-kit"), "lab-language", "--workspace", workspace], env=env)
     cmd = [
         tool(venv, "jupyter"),
         "lab",
@@ -141,7 +146,7 @@ def lab(args, uv: str | None) -> int:
         cmd.insert(2, "--allow-root")  # JupyterLab refuses root unless told (CI, containers)
     say(" ".join(shlex.quote(str(c)) for c in cmd))
     try:
-        return subprocess.call([str(c) for c in cmd], env=lab_env(venv))
+        return subprocess.call([str(c) for c in cmd], env=lab_env(venv, env))
     except KeyboardInterrupt:  # Ctrl+C: JupyterLab shuts itself down
         return 0
 
