@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 __all__ = ["PACKAGE_DIR", "shipped"]
@@ -22,6 +23,7 @@ __all__ = ["PACKAGE_DIR", "shipped"]
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+@functools.cache  # a wheel's bundled folders do not come or go while the kit runs
 def shipped(folder: str) -> Path:
     """The kit's own copy of ``folder`` (``"notebooks"`` or ``"datasets"``).
 

@@ -33,7 +33,16 @@ from pathlib import Path
 from course_kit._paths import shipped
 from course_kit.messages import text
 
-__all__ = ["data_dir", "list", "load", "resource", "validate"]
+__all__ = [
+    "catalog",
+    "data_dir",
+    "list",
+    "load",
+    "resource",
+    "schema",
+    "translated_columns",
+    "validate",
+]
 
 _TRUE = {"true", "True", "TRUE", "1", "yes"}
 _FALSE = {"false", "False", "FALSE", "0", "no"}
@@ -78,6 +87,39 @@ def _schema(res: dict) -> dict:
         with open(data_dir() / schema, encoding="utf-8") as fh:
             schema = json.load(fh)
     return schema
+
+
+def schema(name: str) -> dict:
+    """The Table Schema of dataset ``name``: ``fields``, ``primaryKey``, ``missingValues``.
+
+    Read from the dataset's own ``<name>.schema.json`` where the Data Package
+    names one, else from the package itself.
+    """
+    return _schema(resource(name))
+
+
+def translated_columns(name: str) -> tuple[str, ...]:
+    """The columns of dataset ``name`` that the Swedish and Norwegian editions translate.
+
+    Free text written for the course, marked ``"translate": true`` in the
+    schema. Each value is an entry of ``course_kit/locale/<lang>/datasets/<name>.po``
+    (context ``<row id>:<column>``), shown through :func:`course_kit.i18n.dataset_text`;
+    ``scripts/i18n.py update`` writes the English text into those catalogs.
+
+    Examples
+    --------
+    >>> translated_columns("evidence_table")[:2]
+    ('intervention', 'population')
+    >>> translated_columns("vipp_trials")
+    ()
+    """
+    return _translated_columns(str(data_dir()), name)
+
+
+@functools.lru_cache(maxsize=16)
+def _translated_columns(folder: str, name: str) -> tuple[str, ...]:
+    # per data folder (the cache key): the evidence navigator asks for every cell it shows
+    return tuple(f["name"] for f in schema(name)["fields"] if f.get("translate"))
 
 
 def _is_available(res: dict) -> bool:

@@ -43,7 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course_kit import i18n
+from course_kit import datasets, i18n
 from course_kit._result import html_view, render_template
 from course_kit._validation import check_choice, check_number
 from course_kit.grade import LEVELS
@@ -84,18 +84,6 @@ SHOWN_COLUMNS = (
     "source",
     "year",
 )
-#: Free text written for the course (``"translate": true`` in the schema): shown through
-#: :func:`course_kit.i18n.dataset_text`, one translation per row and column.
-TRANSLATED_COLUMNS = (
-    "intervention",
-    "population",
-    "risk_group",
-    "comparison",
-    "outcome",
-    "direction",
-    "certainty_source",
-    "notes",
-)
 _NUMBER_COLUMNS = (
     "age_min_months",
     "age_max_months",
@@ -115,9 +103,7 @@ def load():
     Raises ValueError naming the file, row and column if a row breaks the
     schema (see :func:`course_kit.datasets.load`).
     """
-    from course_kit import datasets
-
-    return datasets.load("evidence_table")
+    return datasets.load(_DATASET)
 
 
 def column_label(column: str) -> str:
@@ -144,7 +130,7 @@ def _cell(value, column: str, row_id, lang: str) -> str:
 
     if not isinstance(value, str) and pd.isna(value):
         return ""
-    if column in TRANSLATED_COLUMNS:
+    if column in datasets.translated_columns(_DATASET):  # free text written for the course
         return i18n.dataset_text(_DATASET, row_id, column, str(value), lang)
     if column == "certainty":
         return _word(value, "level") if value in CERTAINTY_LEVELS else str(value)

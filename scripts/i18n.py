@@ -41,7 +41,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from course_kit import editions, i18n, messages  # noqa: E402
+from course_kit import datasets, editions, i18n, messages  # noqa: E402
 
 LANGS = [lang for lang in i18n.LANGUAGES if lang != "en"]
 LANG_TEAM = {"sv": "Swedish", "nb": "Norwegian Bokmål"}
@@ -62,16 +62,17 @@ def templates() -> dict[str, list[tuple[str, str]]]:
 def dataset_entries() -> dict[str, list[tuple[str, str]]]:
     """``{"datasets/<name>": [(context, english), ...]}`` for datasets with translated columns."""
     out = {}
-    for schema_path in sorted((ROOT / "datasets").glob("*.schema.json")):
-        schema = json.loads(schema_path.read_text(encoding="utf-8"))
-        columns = [f["name"] for f in schema["fields"] if f.get("translate")]
+    found = datasets.catalog()
+    for name in found.loc[found["available"], "name"]:
+        columns = datasets.translated_columns(name)
         if not columns:
             continue
-        stem = schema_path.name.removesuffix(".schema.json")
+        schema = datasets.schema(name)
         key = schema.get("primaryKey") or schema["fields"][0]["name"]
         keys = [key] if isinstance(key, str) else key  # a composite key: "S01-4"
-        entries = out.setdefault(f"datasets/{stem}", [])
-        with (ROOT / "datasets" / f"{stem}.csv").open(encoding="utf-8", newline="") as fh:
+        entries = out.setdefault(f"datasets/{name}", [])
+        path = datasets.data_dir() / datasets.resource(name)["path"]
+        with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 for column in columns:
                     if row[column].strip():
