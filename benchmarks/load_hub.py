@@ -16,14 +16,19 @@ What it measures, for each N (a fresh hub each time, so first logins are include
   plus its kernel, read from /proc, and the machine's used memory (MemTotal -
   MemAvailable) above the idle hub, divided by N;
 * CPU: seconds of CPU each participant's processes used, and the machine's
-  average and peak CPU use during the round.
+  average and peak CPU use during the round;
+* failures: a participant fails if a cell raised, a step took longer than the round's
+  time limit, or their kernel died or was restarted by the server at any moment (the
+  server's ``restarting`` / ``dead`` status on the kernel websocket, which JupyterLab
+  shows the participant), even if the notebook then ran. Each
+  failure is named under the table, with why.
 
 Loopback only; every round has a time limit (``--round-seconds``), N is capped at
 40, and the hub, proxy, servers and kernels are stopped by process id at the end.
 
 Usage::
 
-    python benchmarks/load_hub.py --users 10 20 30      # notebook 04
+    python benchmarks/load_hub.py --users 10 20 30      # notebook 07
     python benchmarks/load_hub.py --users 10 --notebook 07-meta-analysis-of-vipp-trials.ipynb \
         08-differential-susceptibility.ipynb
     python benchmarks/load_hub.py --write-docs docs/hosting.md   # update the sizing table
@@ -71,6 +76,7 @@ class Participant:
     pss_mib: float = math.nan
     cpu_s: float = math.nan
     moves_s: list[float] = field(default_factory=list)  # widget round-trips
+    kernel_events: list[str] = field(default_factory=list)  # restarts, death
     error: str = ""
 
 
@@ -235,6 +241,13 @@ async def participant(hub, p: Participant, notebook: str, all_done, release, tim
                 await move_widget(p, kernel, widget[0], widget[1], timeout)
             except Exception as err:
                 p.error = f"widget: {type(err).__name__}: {err}"[:200]
+        # A kernel that died and was restarted by the server (before or during the run)
+        # is a failure even if the notebook then ran: the participant was told the kernel
+        # restarted and lost what it held. (One that restarts in the middle of
+        # a cell or a move fails that cell or move: run_notebook raises.)
+        p.kernel_events = kernel.event_notes(t0)
+        if p.kernel_events:
+            p.error = "; ".join(p.kernel_events) + (f" ({p.error})" if p.error else "")
         all_done()
         await release.wait()
 
@@ -425,9 +438,26 @@ def report(rounds, target_s, when: str, where: str) -> str:
         "one JupyterHub with SimpleLocalProcessSpawner, all participants starting at the "
         "same moment, running all cells, then each moving the notebook's main widget once "
         f"every 5 s over the kernel websocket.{busy}\n\n"
-        f"{table(rounds)}\n\nSizing (measured rows only, unless marked):\n\n"
+        f"{table(rounds)}\n\n{failures(rounds)}Sizing (measured rows only, unless marked):\n\n"
         f"{sizing(rounds, target_s)}"
     )
+
+
+def failures(rounds: list[Round]) -> str:
+    """One line per participant who failed, with why (a kernel that restarted or died
+    included); empty when everybody succeeded."""
+    lines = [
+        f"* notebook {r.notebook[:2]}, N = {r.users}, {p.name}: {p.error.split(' [')[0][:200]}"
+        for r in rounds
+        for p in r.participants
+        if p.error
+    ]
+    if not lines:
+        return (
+            "Every participant of every round ran the notebook without an error, and no "
+            "kernel restarted or died.\n\n"
+        )
+    return "Failed (not counted as ok above):\n\n" + "\n".join(lines) + "\n\n"
 
 
 def load_json(paths: list[Path]) -> tuple[dict, list[Round]]:

@@ -197,7 +197,24 @@ _FALLBACK_TEXT = [
     "",
 ]
 _ws = f'"$HOME"/{shlex.quote(WORKSPACE)}'
-_start = f"""
+# The kernels talk to their server over Unix sockets in Jupyter's runtime folder
+# (``transport = "ipc"``, see "kernels without TCP ports" below). A socket's path may
+# be at most 107 bytes long, and ~/.local/share/jupyter/runtime/kernel-<36-character
+# id>-ipc-N leaves only 28 of them for the home folder (/home/jupyter-NAME on TLJH), so
+# the runtime folder is a short one of the participant's own: $TMPDIR (else /tmp)
+# /jupyter-runtime-UID, private (0700). If somebody else's folder or a symbolic link
+# sits under that name, a new private folder is made instead (mktemp -d).
+_runtime = """
+if [ -z "${JUPYTER_RUNTIME_DIR:-}" ]; then
+  rt="${TMPDIR:-/tmp}/jupyter-runtime-$(id -u)"
+  mkdir -m 700 "$rt" 2>/dev/null
+  if [ -L "$rt" ] || [ ! -d "$rt" ] || [ ! -O "$rt" ] || ! chmod 700 "$rt"; then
+    rt="$(mktemp -d "${TMPDIR:-/tmp}/jupyter-runtime-XXXXXXXX")"
+  fi
+  export JUPYTER_RUNTIME_DIR="$rt"
+fi
+"""
+_start = f"""{_runtime}
 problem={PROBLEM_FILE}
 rm -f {_ws}/"$problem" "$HOME/$problem"
 out="$(mktemp)"
@@ -266,6 +283,25 @@ def _own_port(spawner):
 
 
 c.Spawner.pre_spawn_hook = _own_port
+
+# --- kernels without TCP ports -----------------------------------------------------
+# A kernel listens on five ZMQ ports, which its server picks the same way: bind port 0,
+# note the number, close it, and let the kernel bind that number seconds later.
+# jupyter_client's LocalPortCache keeps one server from handing out a port twice, but
+# 30 servers starting their kernels at the same moment on one machine can pick the
+# same free port; the later kernel then stops with "Address already in use" (measured:
+# 1 of 30 participants, benchmarks/load_hub.py). The restarter does not rescue it: a
+# restart reuses the cached ports (jupyter_client 8), so it fails again until its
+# limit, and the participant's kernel is dead. Over Unix sockets ("ipc") a kernel binds
+# files named after its own kernel id in the participant's private runtime folder (the
+# start command above), so there is no port to race for; other users cannot even reach
+# a participant's kernel. JupyterLab is unaffected: it talks to the server over
+# HTTP/websocket, and only the server talks to the kernel. Linux and macOS only, as
+# every spawner here. Not needed on Kubernetes (each pod has its own network).
+_args = list(c.Spawner.args) if "args" in c.Spawner else []
+if not any(a.startswith("--KernelManager.transport") for a in _args):
+    _args.append("--KernelManager.transport=ipc")
+c.Spawner.args = _args
 
 
 # --- resources per participant -----------------------------------------------------

@@ -31,6 +31,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -61,7 +62,10 @@ c.JupyterHub.pid_file = {hub_pid_file!r}
 c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
 c.SimpleLocalProcessSpawner.home_dir_template = {home_template!r}
 if os.getuid() == 0:  # CI and containers run as root
-    c.Spawner.args = ["--allow-root"]
+    c.Spawner.args = list(c.Spawner.args) + ["--allow-root"]
+# the servers' temporary files (and so their runtime folder with the kernels' sockets,
+# see the start command) in a short folder of this hub's own, removed when it stops
+c.Spawner.environment = dict(c.Spawner.environment, TMPDIR={tmpdir!r})
 
 c.JupyterHub.services = list(c.JupyterHub.services if "services" in c.JupyterHub else []) + [
     {{"name": "course-admin", "api_token": {token!r}}}
@@ -133,10 +137,12 @@ class NotebookRun:
     path: str
     kernel_start_s: float
     cells: list[CellResult]
+    kernel_events: list[str] = field(default_factory=list)  # see _KernelChannel
 
     @property
     def errors(self) -> list[str]:
-        return [f"cell {c.index}: {c.error}" for c in self.cells if c.error]
+        # a kernel that restarted or died is a failure even if the cells then ran
+        return [f"cell {c.index}: {c.error}" for c in self.cells if c.error] + self.kernel_events
 
 
 class LocalHub:
@@ -167,6 +173,7 @@ class LocalHub:
         self.url = f"http://127.0.0.1:{self.proxy_port}"
         self.proc: subprocess.Popen | None = None
         self.log_path = self.workdir / "jupyterhub.log"
+        self.tmpdir: Path | None = None  # the servers' TMPDIR, made by start()
 
     def home(self, user: str) -> Path:
         return self.workdir / "home" / user
@@ -178,9 +185,15 @@ class LocalHub:
             raise HubError("configurable-http-proxy not found on PATH")
         self.workdir.mkdir(parents=True, exist_ok=True)
         (self.workdir / "home").mkdir(exist_ok=True)
+        # Short (a Unix socket's path has at most 107 bytes, and the kernels' sockets
+        # go in TMPDIR/jupyter-runtime-UID/), hence not inside workdir.
+        self.tmpdir = Path(
+            tempfile.mkdtemp(prefix="hub-", dir="/tmp" if os.path.isdir("/tmp") else None)
+        )
         config = self.workdir / "jupyterhub_config.py"
         config.write_text(
             _OVERLAY.format(
+                tmpdir=str(self.tmpdir),
                 course_config=str(COURSE_CONFIG),
                 proxy_port=self.proxy_port,
                 hub_port=free_port(),
@@ -243,6 +256,7 @@ class LocalHub:
         import psutil
 
         if self.proc is None:
+            self._remove_tmpdir()
             return []
         # psutil.Process objects remember their start time, so a process id reused by
         # an unrelated program meanwhile is never signalled.
@@ -276,7 +290,13 @@ class LocalHub:
                 if proc.is_running():
                     os.killpg(os.getpgid(proc.pid), signal.SIGKILL)
         self.proc = None
+        self._remove_tmpdir()
         return killed
+
+    def _remove_tmpdir(self) -> None:
+        if self.tmpdir is not None:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
+            self.tmpdir = None
 
     def __enter__(self) -> LocalHub:
         return self.start()
@@ -416,6 +436,7 @@ class LocalHub:
                         break
                 if before_close is not None:
                     await before_close(results, kernel)
+                events = kernel.event_notes(t0)
         finally:
             await self.request(
                 "DELETE",
@@ -423,7 +444,7 @@ class LocalHub:
                 token=token,
                 ok=(204,),
             )
-        return NotebookRun(path, kernel_start, results)
+        return NotebookRun(path, kernel_start, results, events)
 
 
 class _KernelChannel:
@@ -432,7 +453,14 @@ class _KernelChannel:
     Messages come as JSON text, or as binary frames when they carry buffers (widget
     pictures, for example); ``comms`` keeps the data of every comm the kernel opened
     (widget models and their state), so a widget can be moved as the browser does.
+
+    When the server's restarter restarts the kernel (it died) or gives up, the server
+    sends a ``status`` of ``restarting`` or ``dead`` (JupyterLab then tells the
+    participant that the kernel restarts or has died). Each is kept in ``events`` (monotonic time, state), and
+    a cell or widget move waiting for its reply fails at once: it will never come.
     """
+
+    LIFECYCLE = ("restarting", "autorestarting", "dead")
 
     def __init__(self, hub: LocalHub, name: str, token: str, kernel_id: str):
         self.url = hub.user_url(name, f"/kernels/{kernel_id}/channels").replace("http", "ws", 1)
@@ -440,6 +468,11 @@ class _KernelChannel:
         self.session = uuid.uuid4().hex
         self.ws = None
         self.comms: dict[str, dict] = {}
+        self.events: list[tuple[float, str]] = []
+
+    def event_notes(self, t0: float) -> list[str]:
+        """The kernel's restarts and death, as "kernel restarting 12.3 s after start"."""
+        return [f"kernel {state} {t - t0:.1f} s after start" for t, state in self.events]
 
     async def __aenter__(self):
         from tornado.httpclient import HTTPRequest
@@ -496,6 +529,14 @@ class _KernelChannel:
         else:
             msg = json.loads(raw)
         kind, content = msg.get("msg_type"), msg.get("content", {})
+        if kind == "status" and content.get("execution_state") in self.LIFECYCLE:
+            state = content["execution_state"]
+            self.events.append((time.monotonic(), state))
+            raise HubError(
+                "kernel dead: it died and the server could not restart it"
+                if state == "dead"
+                else "kernel restarting: it died and the server restarts it"
+            )
         if kind == "comm_open":
             self.comms[content["comm_id"]] = content.get("data", {})
         elif kind == "comm_msg" and content.get("data", {}).get("method") == "update":
@@ -560,7 +601,6 @@ class _KernelChannel:
 
 def _main() -> int:  # pragma: no cover - interactive trial for instructors
     import argparse
-    import tempfile
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=10, help="stop after this long")

@@ -115,6 +115,108 @@ def test_participant_runs_a_course_notebook(hub, user):
     assert any(c.outputs for c in result.cells), "no cell produced any output"
 
 
+# Printed by a cell: how this kernel talks to its server (ipykernel's public API).
+_TRANSPORT_PROBE = """
+import json, os
+from ipykernel.connect import get_connection_file, get_connection_info
+print(json.dumps({**get_connection_info(unpack=True), "file": get_connection_file(),
+                  "pid": os.getpid()}, default=str))
+"""
+
+
+def _probe_notebook() -> dict:
+    cell = {
+        "cell_type": "code",
+        "id": "probe",
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+        "source": _TRANSPORT_PROBE,
+    }
+    return {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def _save_probe(hub, user: str) -> tuple[str, str]:
+    """Save a new notebook with the probe cell in ``user``'s workspace: (token, path)."""
+    token = hub.tokens[user]
+    path = f"{WORKSPACE}/probe-{uuid.uuid4().hex[:8]}.ipynb"
+    run(hub.save(user, token, path, {"type": "notebook", "content": _probe_notebook()}))
+    return token, path
+
+
+@live_hub
+def test_kernels_talk_to_their_server_over_private_unix_sockets(hub):
+    # No TCP ports between server and kernel, so servers starting kernels at the same
+    # moment cannot race for them ("Address already in use" at N = 30 before).
+    import json
+    import stat
+
+    user = USERS[1]
+    token, path = _save_probe(hub, user)
+    seen = {}
+
+    async def restart_and_probe_again(cells, kernel):
+        seen["first"] = json.loads(cells[0].outputs[0]["content"]["text"])
+        sessions = await hub.request("GET", hub.user_url(user, "/sessions"), token=token)
+        kernel_id = next(s["kernel"]["id"] for s in sessions if s["path"] == path)
+        # as "Restart Kernel" in JupyterLab: the new kernel binds the same socket files
+        await hub.request("POST", hub.user_url(user, f"/kernels/{kernel_id}/restart"), token=token)
+        await kernel.wait_ready(60)
+        again = await kernel.execute(1, _TRANSPORT_PROBE, 60)
+        seen["restarted"] = probe = json.loads(again.outputs[0]["content"]["text"])
+        # the restarted kernel is listening on its socket files now
+        seen["listening"] = [
+            stat.S_ISSOCK(os.stat(f"{probe['ip']}-{probe[f'{ch}_port']}").st_mode)
+            for ch in _CHANNELS
+        ]
+
+    result = run(hub.run_notebook(user, token, path, before_close=restart_and_probe_again))
+    assert result.errors == []
+    first, restarted = seen["first"], seen["restarted"]
+    assert restarted["pid"] != first["pid"], "the kernel was not restarted"
+
+    runtime = Path(hub.server_processes()[user].environ()["JUPYTER_RUNTIME_DIR"])
+    # the start command's private folder, made in the server's TMPDIR (localhub's)
+    assert runtime == hub.tmpdir / f"jupyter-runtime-{os.getuid()}"
+    info = runtime.stat()
+    # only its owner can enter it (Jupyter adds the sticky bit against /tmp cleaners)
+    assert (info.st_mode & 0o777, info.st_uid) == (0o700, os.getuid())
+    for probe in (first, restarted):
+        assert probe["transport"] == "ipc"
+        assert Path(probe["file"]).parent == runtime
+        sockets = [f"{probe['ip']}-{probe[f'{ch}_port']}" for ch in _CHANNELS]
+        assert Path(sockets[0]).parent == runtime
+        assert len(set(sockets)) == 5
+        # a Unix socket's path must fit in 107 bytes, else the kernel cannot bind it
+        assert max(len(s.encode()) for s in sockets) <= 107
+    assert seen["listening"] == [True] * 5
+    # closing the notebook shut the kernel down, and it removed its socket files
+    assert not any(Path(sock).exists() for sock in sockets)
+
+
+_CHANNELS = ("shell", "iopub", "stdin", "control", "hb")
+
+
+@live_hub
+def test_a_kernel_that_died_is_reported_not_passed_over(hub):
+    # benchmarks/load_hub.py counts such a participant as failed, even if their
+    # notebook then runs in the restarted kernel.
+    user = USERS[1]
+    token, path = _save_probe(hub, user)
+    seen = {}
+
+    async def die_then_go_on(cells, kernel):
+        with pytest.raises(HubError, match="kernel restarting"):
+            await kernel.execute(1, "import os; os._exit(1)", 60)
+        await kernel.wait_ready(60)  # the server's restarter brought it back
+        seen["after"] = await kernel.execute(2, "print(6 * 7)", 60)
+
+    result = run(hub.run_notebook(user, token, path, before_close=die_then_go_on))
+    assert seen["after"].outputs[0]["content"]["text"] == "42\n"
+    assert result.cells[0].error is None
+    assert len(result.errors) == 1 and result.errors[0].startswith("kernel restarting")
+
+
 @live_hub
 def test_each_participant_has_an_own_copy_of_the_notebooks(hub):
     copies = [hub.home(u) / _notebook_to_run(hub, u) for u in USERS]
@@ -614,6 +716,70 @@ def test_z2jh_example_keeps_work_on_the_volume_and_secrets_out_of_the_file():
     assert inline == [], f"secrets written into the file: {inline}"
     env = values["hub"]["extraEnv"]
     assert all("secretKeyRef" in spec.get("valueFrom", {}) for spec in env.values())
+
+
+def test_kernels_use_unix_sockets_not_tcp_ports(monkeypatch):
+    from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
+    from traitlets.config.loader import KVArgParseConfigLoader
+
+    args = _load_course_config({}, {}, monkeypatch).Spawner.args
+    assert args == ["--KernelManager.transport=ipc"]
+    # the kernel manager jupyter-singleuser uses reads it, and caches no TCP ports then
+    manager = ServerKernelManager(config=KVArgParseConfigLoader(argv=args).load_config())
+    assert (manager.transport, manager.cache_ports) == ("ipc", False)
+    # arguments set before (TLJH, an instructor) are kept, and a transport chosen wins
+    kept = _load_course_config({"Spawner": {"args": ["--debug"]}}, {}, monkeypatch)
+    assert kept.Spawner.args == ["--debug", "--KernelManager.transport=ipc"]
+    chosen = {"Spawner": {"args": ["--KernelManager.transport=tcp"]}}
+    assert _load_course_config(chosen, {}, monkeypatch).Spawner.args == chosen["Spawner"]["args"]
+
+
+def _runtime_dir_at_start(tmp_path, monkeypatch, **env) -> str:
+    """Run the start command with stand-ins; return the JUPYTER_RUNTIME_DIR the
+    server would get."""
+    config = _load_course_config({}, {}, monkeypatch)
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir(exist_ok=True)
+    (fake_bin / "course-kit").write_text("#!/bin/sh\nexit 0\n")
+    (fake_bin / "jupyterhub-singleuser").write_text('#!/bin/sh\necho "$JUPYTER_RUNTIME_DIR"\n')
+    for exe in fake_bin.iterdir():
+        exe.chmod(0o755)
+    home = tmp_path / ("a-long-home-folder-name-" * 4)  # longer than a socket path allows
+    home.mkdir(exist_ok=True)
+    env = {"PATH": f"{fake_bin}:/usr/bin:/bin", "HOME": str(home), **env}
+    proc = subprocess.run(config.Spawner.cmd, env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def test_start_command_gives_kernels_a_short_private_runtime_folder(tmp_path, monkeypatch):
+    import stat
+
+    tmp = tmp_path / "t"
+    tmp.mkdir()
+    runtime = _runtime_dir_at_start(tmp_path, monkeypatch, TMPDIR=str(tmp))
+    # short whatever the home folder, the participant's own, and the same at each start
+    assert runtime == f"{tmp}/jupyter-runtime-{os.getuid()}"
+    info = Path(runtime).stat()
+    assert (stat.S_IMODE(info.st_mode), info.st_uid) == (0o700, os.getuid())
+    Path(runtime).chmod(0o755)  # loosened meanwhile: made private again
+    assert _runtime_dir_at_start(tmp_path, monkeypatch, TMPDIR=str(tmp)) == runtime
+    assert stat.S_IMODE(Path(runtime).stat().st_mode) == 0o700
+
+    # somebody put a symbolic link under that name: a new private folder instead
+    squat = tmp_path / "squat"
+    squat.mkdir()
+    Path(runtime).rmdir()
+    Path(runtime).symlink_to(squat)
+    other = _runtime_dir_at_start(tmp_path, monkeypatch, TMPDIR=str(tmp))
+    assert other != runtime and Path(other).parent == tmp
+    assert not Path(other).is_symlink()
+    assert stat.S_IMODE(Path(other).stat().st_mode) == 0o700
+    assert list(squat.iterdir()) == []
+
+    # a runtime folder set by the administrator is kept
+    own = str(tmp_path / "own")
+    assert _runtime_dir_at_start(tmp_path, monkeypatch, JUPYTER_RUNTIME_DIR=own) == own
 
 
 def test_start_command_runs_init_then_the_server(monkeypatch):
