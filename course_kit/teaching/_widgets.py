@@ -339,6 +339,12 @@ _A11Y_JS = r"""
 # Swedish and Norwegian editions the readout shows a decimal comma; when the
 # participant edits it, the comma becomes a point again before ipywidgets reads it
 # (capture phase: this runs before the widget's own handlers).
+# Only the readouts are watched: an observer of each readout's own text, attached
+# when the readout appears (the page observer looks only at added elements), so that
+# typing in a cell or any other change of the page costs no scan of the readouts.
+# A changed readout gets its comma in the next animation frame, not at once: a
+# mutation callback runs between two event listeners, and ipywidgets' own keydown or
+# blur handler must still read the point that the capture listener has just written.
 _DECIMAL_COMMA_JS = r"""
 (function () {
   if (window.__ckComma) return;
@@ -350,14 +356,34 @@ _DECIMAL_COMMA_JS = r"""
     if (/^[-\u2212]?\d+\.\d+$/.test(t.trim())) el.textContent = t.replace('.', ',');
   };
   const toPoint = el => { el.textContent = el.textContent.replace(',', '.').replace('\u2212', '-'); };
-  let queued = false;
-  const all = () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; document.querySelectorAll(SEL).forEach(toComma); });
+  const changed = new Set();
+  const queue = el => {
+    if (!changed.size) requestAnimationFrame(() => {
+      changed.forEach(toComma);
+      changed.clear();
+      ownText.takeRecords();  // the commas just written: nothing more to do
+    });
+    changed.add(el);
   };
-  new MutationObserver(all).observe(document.body,
-    {childList: true, subtree: true, characterData: true});
+  const ownText = new MutationObserver(records => records.forEach(r => {
+    const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    const readout = node && node.closest(SEL);
+    if (readout) queue(readout);
+  }));
+  const watched = new WeakSet();
+  const watch = el => {
+    if (watched.has(el)) return;
+    watched.add(el);
+    ownText.observe(el, {childList: true, subtree: true, characterData: true});
+    queue(el);
+  };
+  const added = node => {
+    if (node.nodeType !== 1) return;
+    if (node.matches(SEL)) watch(node);
+    else if (node.firstElementChild) node.querySelectorAll(SEL).forEach(watch);
+  };
+  new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(added)))
+    .observe(document.body, {childList: true, subtree: true});
   document.addEventListener('focusin', e => { if (e.target.matches?.(SEL)) toPoint(e.target); }, true);
   for (const type of ['blur', 'keydown', 'focusout']) {
     document.addEventListener(type, e => {
@@ -366,7 +392,7 @@ _DECIMAL_COMMA_JS = r"""
       toPoint(e.target);
     }, true);
   }
-  all();
+  document.querySelectorAll(SEL).forEach(watch);
 })();
 """
 

@@ -5,7 +5,9 @@ LANG=sv`` runs), JupyterLab set to the edition's interface language: every noteb
 of each edition is run top to bottom, its main slider moved and its exercises
 answered wrong and with a decimal comma. Nothing English may show: no English sentence of
 the kit's message tables, no English notebook prose, no English Check button; the
-Norwegian edition also gets JupyterLab's own menus in Norwegian.
+Norwegian edition also gets JupyterLab's own menus in Norwegian. A small notebook of its
+own checks the slider readouts: a decimal comma after every move, a typed comma read back
+as a decimal, and no readout read by the page script while someone types in a cell.
 """
 
 from __future__ import annotations
@@ -140,3 +142,103 @@ def test_a_participant_meets_only_their_own_language(
         shots = artifacts_dir / "screenshots"
         shots.mkdir(exist_ok=True)
         driver.screenshot_notebook(page, shots / f"{lang}-{name.removesuffix('.ipynb')}.png")
+
+
+# A float slider made after course_kit's page script, with what the kernel holds beside
+# it (a traitlets link in the kernel: the label changes only when the kernel has the value).
+_READOUT_CELLS = [
+    "import course_kit",
+    "import ipywidgets as widgets\n\n"
+    "share = widgets.FloatSlider(0.5, min=0, max=1, step=0.05, description='share')\n"
+    "held = widgets.Label()\n"
+    "held.add_class('ck-held')\n"
+    "widgets.dlink((share, 'value'), (held, 'value'), transform=repr)\n"
+    "widgets.VBox([share, held])",
+    "",
+]
+# Counts reads of a readout's text (every scan of the readouts reads it), in the page.
+_COUNT_READOUT_READS = """() => {
+  const own = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent');
+  window.__ckReads = 0;
+  window.__ckUncount = () => Object.defineProperty(Node.prototype, 'textContent', own);
+  Object.defineProperty(Node.prototype, 'textContent', {
+    configurable: true,
+    get() {
+      if (this.classList && this.classList.contains('widget-readout')) window.__ckReads += 1;
+      return own.get.call(this);
+    },
+    set(value) { own.set.call(this, value); },
+  });
+}"""
+_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def _readouts(page) -> list[str]:
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.widget-readout')].map(e => e.textContent.trim())"
+    )
+
+
+def _wait_readout(page, index: int, pattern: str) -> str:
+    page.wait_for_function(
+        """([i, pattern]) => {
+          const el = document.querySelectorAll('.widget-readout')[i];
+          return !!el && new RegExp(pattern).test(el.textContent.trim());
+        }""",
+        arg=[index, pattern],
+        timeout=10_000,
+    )
+    return _readouts(page)[index]
+
+
+def test_slider_readouts_show_a_decimal_comma_and_read_one_back(edition_lab, edition_page):
+    """After every move the readout shows a decimal comma; a comma typed into it is read
+    as a decimal; typing in a cell makes the page script read no readout."""
+    import nbformat
+    from playwright.sync_api import expect
+
+    lang, lab = edition_lab
+    page = edition_page
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source) for source in _READOUT_CELLS]
+    )
+    nbformat.write(nb, lab.root_dir / "ck-readouts.ipynb")
+    driver.open_notebook(page, lab, "ck-readouts.ipynb")
+    driver.watch_kernel(page)
+    assert not driver.run_all(page)["failed"]
+    shown = _wait_readout(page, 0, r"^0,50$")
+    held = page.locator(".ck-held")  # the kernel's value
+
+    handle = page.locator(".noUi-handle").first
+    handle.focus()
+    for key in ["ArrowRight", "ArrowRight", "ArrowLeft", "ArrowRight"]:
+        handle.press(key)
+        page.wait_for_function(
+            "(before) => document.querySelector('.widget-readout').textContent.trim() !== before",
+            arg=shown,
+        )
+        page.evaluate(_FRAMES)
+        shown = _readouts(page)[0]
+        assert re.fullmatch(r"\d,\d\d", shown), f"{lang}: readout {shown!r} after {key}"
+
+    readout = page.locator(".widget-readout").first
+    readout.click()
+    assert _readouts(page)[0] == shown.replace(",", "."), "editing shows the point"
+    readout.evaluate("(el) => getSelection().selectAllChildren(el)")
+    page.keyboard.type("0,3")
+    page.keyboard.press("Enter")
+    expect(held).to_have_text("0.3")  # read as 0.3, not as 0 (parseFloat stops at a comma)
+    page.locator(".jp-Cell").last.locator(".cm-content").click()  # leave the readout
+    assert _wait_readout(page, 0, r"^0,30$") == "0,30"
+
+    page.evaluate(_COUNT_READOUT_READS)
+    try:
+        page.keyboard.type("widgets.FloatSlider(0.4, description='later')")
+        page.evaluate(_FRAMES)
+        reads = page.evaluate("() => window.__ckReads")
+    finally:
+        page.evaluate("() => window.__ckUncount()")
+    assert reads == 0, f"typing in a cell made the page script read the readouts {reads} times"
+    page.keyboard.press("Shift+Enter")  # a readout made now gets its comma too
+    assert _wait_readout(page, 1, r"^0,40$") == "0,40"
+    assert not driver.kernel_errors(page)
