@@ -11,6 +11,12 @@ boolean, year, date; constraints required, minimum/maximum, enum, unique,
 pattern, minLength/maxLength; a one-field primaryKey) instead of the ``frictionless`` package, which would add a large
 dependency tree for five small CSV files.
 
+Words in a dataset stay as written, with one exception: a column whose schema
+names one of the kit's messages (``"message": "simulate.study_label"``) holds
+labels the kit made up with that message (``"Synthetic trial 07"``), and
+:func:`load` writes them in the reader's language. Free text written for the
+course is translated where it is shown (:func:`translated_columns`).
+
 Examples
 --------
 >>> from course_kit import datasets
@@ -28,10 +34,11 @@ import json
 import math
 import os
 import re
+import string
 from pathlib import Path
 
 from course_kit._paths import shipped
-from course_kit.messages import text
+from course_kit.messages import EN, text
 
 __all__ = [
     "catalog",
@@ -385,15 +392,37 @@ def load(name: str):
             "schema": {f["name"]: {k: v for k, v in f.items() if k != "name"} for f in fields},
         }
     )
-    if frame.attrs["synthetic"] and "study" in frame:
-        # "Synthetic trial 07" is a label the course made up, not a published name:
-        # the Swedish and Norwegian editions show it in their language (tables, plots).
-        frame["study"] = frame["study"].map(_synthetic_study_label)
+    for field in fields:
+        if field.get("message"):
+            # labels the kit made up with one of its messages ("Synthetic trial 07"), not
+            # published names: written again by that message, in the reader's language
+            relabel = functools.partial(_relabel, field["message"])
+            frame[field["name"]] = frame[field["name"]].map(relabel)
     return frame
 
 
-def _synthetic_study_label(label):
-    from course_kit.messages import text
+def _relabel(key: str, label):
+    """``label`` (message ``key`` filled in, in English) in the reader's language."""
+    values = _filled_in(EN[key], label) if isinstance(label, str) else None
+    return label if values is None else text(key, **values)
 
-    match = re.fullmatch(r"Synthetic trial (\d+)", str(label))
-    return text("simulate.study_label", i=match[1]) if match else label
+
+def _filled_in(template: str, filled: str) -> dict[str, str] | None:
+    """The values of ``template``'s ``{fields}`` that give ``filled``; None if it does not fit.
+
+    ``str.format`` in reverse, for plain fields: the standard library has none, and
+    the ``parse`` package would be a dependency for one column.
+
+    Examples
+    --------
+    >>> _filled_in("Synthetic trial {i}", "Synthetic trial 07")
+    {'i': '07'}
+    >>> _filled_in("Synthetic trial {i}", "Bakermans 2008") is None
+    True
+    """
+    pattern = "".join(
+        re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+        for literal, name, _, _ in string.Formatter().parse(template)
+    )
+    match = re.fullmatch(pattern, filled)
+    return match.groupdict() if match else None

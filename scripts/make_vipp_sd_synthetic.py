@@ -44,6 +44,9 @@ from pathlib import Path
 
 import numpy as np
 
+from course_kit.i18n import using
+from course_kit.messages import text
+
 SEED = 20230117
 N_TRIALS = 25
 # outcome -> (pooled r from the 2023 abstract, between-trial SD tau, P(measured))
@@ -72,6 +75,13 @@ COLUMNS = [
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "datasets" / "vipp_sd_synthetic.csv"
 
 
+def label(n: int) -> str:
+    """Trial ``n``'s name: the kit's message ``simulate.study_label`` in English
+    (``datasets.load`` writes it again in the reader's language)."""
+    with using("en"):
+        return text("simulate.study_label", i=f"{n:02d}")
+
+
 def r_to_d(r: float) -> float:
     """Standardised mean difference for a point-biserial r (equal groups)."""
     return 2 * r / math.sqrt(1 - r**2)
@@ -97,7 +107,7 @@ def generate(seed: int = SEED) -> list[dict]:
         )
         trials.append(
             {
-                "study": f"Synthetic trial {t + 1:02d}",
+                "study": label(t + 1),
                 "year": int(rng.integers(2006, 2022)),
                 "sample_risk": "high" if rng.random() < 0.4 else "low",
                 "sessions": int(rng.integers(4, 9)),
@@ -107,7 +117,7 @@ def generate(seed: int = SEED) -> list[dict]:
         )
     trials.sort(key=lambda tr: (tr["year"], tr["study"]))
     for i, tr in enumerate(trials):  # number the trials in publication order
-        tr["study"] = f"Synthetic trial {i + 1:02d}"
+        tr["study"] = label(i + 1)
 
     rows = []
     for outcome, (r, tau, p_measured) in OUTCOMES.items():
