@@ -49,6 +49,39 @@ def test_heterogeneity_pictures_do_not_depend_on_the_order_they_are_drawn():
     assert image.value == other_image.value
 
 
+def _slider_picture(image) -> np.ndarray:
+    import base64
+    import io
+    import re
+
+    from PIL import Image
+
+    png = base64.b64decode(re.search(r'base64,([^"]+)"', image.value)[1])
+    return np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "nb"])
+def test_heterogeneity_pictures_keep_their_axes_and_show_whole_labels(lang):
+    # Laid out once for the widest picture: the axes (ticks, axis label) stay put as
+    # tau grows, and the longest interval label still ends inside the picture.
+    from course_kit import datasets, i18n
+
+    data = datasets.load("vipp_sd_synthetic")
+    data = data[data["outcome"] == "parenting behaviour"]
+    with i18n.using(lang):
+        slider, image = explorers.heterogeneity_explorer(data, main=False).children
+        pictures = []
+        for value in (0.0, 0.4):
+            slider.value = value
+            pictures.append(_slider_picture(image))
+    first, last = pictures
+    axis_strip = slice(int(first.shape[0] * 0.8), None)  # tick labels and axis label
+    assert np.array_equal(first[axis_strip], last[axis_strip])
+    assert not np.array_equal(first, last)
+    for picture in pictures:
+        assert (picture[:, -2:] == 255).all()  # nothing cut at the right edge
+
+
 def test_batched_interaction_t_equals_statsmodels():
     import statsmodels.api as sm
 

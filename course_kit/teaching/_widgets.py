@@ -73,17 +73,19 @@ class LiveFigure:
     Drawing axes, ticks and labels takes most of the time of a redraw, and they do
     not change when a slider moves. So the static part is drawn once and kept as
     a picture; each :meth:`show` draws only the ``dynamic`` artists on top of it
-    (matplotlib's "blitting") and sends one PNG to the output.
+    (matplotlib's "blitting") and sends one PNG to the output (:meth:`png` returns
+    that PNG instead, e.g. for the pictures of :func:`image_slider`).
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
         The figure, fully laid out (call ``fig.tight_layout()`` before).
-    output : ipywidgets.Output
-        Where the picture appears.
+    output : ipywidgets.Output or None
+        Where the picture appears (None if only :meth:`png` is used).
     dynamic : sequence of matplotlib artists
         The artists the callback changes (points, bars, lines, titles). Change
-        them in place (``set_data``, ``set_height``, ``set_text``, ...).
+        them in place (``set_data``, ``set_height``, ``set_text``, ...). They are
+        drawn in this order, over everything else.
 
     Examples
     --------
@@ -111,6 +113,12 @@ class LiveFigure:
     def show(self) -> None:
         """Draw the dynamic artists over the static picture and show the result."""
         import base64
+
+        png = base64.b64encode(self.png()).decode("ascii")
+        self.output.outputs = (_picture_output(png, alt_text(self.fig)),)
+
+    def png(self) -> bytes:
+        """The static picture with the dynamic artists drawn over it, as PNG bytes."""
         import io
 
         from PIL import Image
@@ -127,8 +135,11 @@ class LiveFigure:
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
         image.convert("RGB").save(buffer, format="png", compress_level=1)
-        png = base64.b64encode(buffer.getvalue()).decode("ascii")
-        self.output.outputs = (_picture_output(png, alt_text(self.fig)),)
+        return buffer.getvalue()
+
+
+#: Resolution of the pictures of :func:`image_slider` (screen resolution).
+PICTURE_DPI = 90
 
 
 def _png(fig) -> bytes:
@@ -136,7 +147,7 @@ def _png(fig) -> bytes:
     import matplotlib.pyplot as plt
 
     try:
-        return figure_png(fig, dpi=90)
+        return figure_png(fig, dpi=PICTURE_DPI)
     finally:
         plt.close(fig)
 
@@ -144,7 +155,8 @@ def _png(fig) -> bytes:
 def image_slider(slider, values, render, main: bool):
     """A slider (or dropdown) over ``values`` that swaps pictures.
 
-    ``render(value)`` returns a matplotlib Figure. For the notebook's main widget
+    ``render(value)`` returns a matplotlib Figure, or a picture it has drawn itself as
+    ``(PNG bytes, alt text)`` (e.g. with :meth:`LiveFigure.png`). For the notebook's main widget
     (``main=True``) every picture is drawn when the widget is made, so a move costs
     only a dictionary look-up (well under the 100 ms a widget callback may take).
     Another widget draws the picture it shows first, and every other picture the
@@ -158,9 +170,12 @@ def image_slider(slider, values, render, main: bool):
 
     def picture(key):
         if key not in pictures:
-            fig = render(by_key[key])
-            alt = alt_text(fig)
-            pictures[key] = img_html(_png(fig), alt)
+            drawn = render(by_key[key])
+            if isinstance(drawn, tuple):  # (PNG bytes, alt text)
+                pictures[key] = img_html(*drawn)
+            else:
+                alt = alt_text(drawn)
+                pictures[key] = img_html(_png(drawn), alt)
         return pictures[key]
 
     if main:

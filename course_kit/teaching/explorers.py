@@ -15,7 +15,7 @@ from course_kit._validation import as_float_array, check_number
 from course_kit.messages import text
 from course_kit.susceptibility.patterns import pattern_choices
 from course_kit.susceptibility.power import interaction_power
-from course_kit.teaching._widgets import image_slider
+from course_kit.teaching._widgets import PICTURE_DPI, image_slider
 
 __all__ = [
     "PATTERN_CHOICES",  # noqa: F822 (made on access by __getattr__, in the reader's language)
@@ -116,9 +116,11 @@ def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     from course_kit.meta import meta_analysis
-    from course_kit.style import COLORS, PALETTE
+    from course_kit.style import COLORS, PALETTE, alt_text, localise_ticks
+    from course_kit.teaching._widgets import LiveFigure
 
     y0 = as_float_array(data[yi], "yi")
     v = as_float_array(data[vi], "vi")
@@ -128,9 +130,19 @@ def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 
         value=0.0, min=0.0, max=0.4, step=0.02, description=text("explore.tau_slider")
     )
 
-    # One figure for every value, its lines and texts moved: a new figure per value spent
-    # most of "Run All" making axes and ticks again (21 pictures are drawn up front).
-    fig, ax = plt.subplots(figsize=(7, 2.4), layout="constrained")
+    values = np.round(np.arange(0.0, 0.4 + 1e-9, 0.02), 2)
+    fits = {tau: meta_analysis(y0 + tau * z, v, method="REML") for tau in values}
+    titles = {
+        tau: text("explore.heterogeneity_title", estimate=f.estimate, tau2=f.tau2, i2=f.i2)
+        for tau, f in fits.items()
+    }
+
+    # One figure for every value: its axes, ticks and labels are drawn once and kept as
+    # a picture, and each value draws only the intervals, their labels, the diamond and
+    # the title over it (LiveFigure). A new figure per value spent most of "Run All"
+    # making axes and ticks again (21 pictures are drawn up front).
+    # At the pictures' resolution: text widths do not scale exactly with it.
+    fig, ax = plt.subplots(figsize=(7, 2.4), dpi=PICTURE_DPI, layout="none")
     plt.close(fig)  # shown only as the slider's pictures
     bands = []
     for row, (colour, label) in enumerate(
@@ -139,30 +151,41 @@ def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 
         (line,) = ax.plot([0, 0], [row, row], color=colour, lw=6, solid_capstyle="butt")
         bands.append((line, ax.text(0, row, label, va="center", fontsize=10)))
     (diamond,) = ax.plot([0], [1], "D", color="white", mec="black", ms=9)
-    ax.axvline(0, color=COLORS["null"], lw=1)
+    null = ax.axvline(0, color=COLORS["null"], lw=1)
     ax.set_xlim(-0.6, 1.6)
     ax.set_ylim(-0.7, 1.7)
     ax.set_yticks([])
     ax.set_xlabel(text("explore.effect_axis"))
-    start = ax.get_position(original=True)
+    title = ax.set_title(max(titles.values(), key=len))
+
+    # Laid out once, for the widest picture (each interval's label at its right-most
+    # place): the axes then keep their place and scale as the slider moves, so the
+    # intervals of two pictures compare by eye, and the layout solve (half of each
+    # picture's time) is not repeated.
+    highs = [(f.pi_high for f in fits.values()), (f.ci_high for f in fits.values())]
+    for (_, label), high in zip(bands, highs, strict=True):
+        label.set_x(max(high) + 0.02)
+    localise_ticks(fig)  # the tick labels of the pictures, for the layout
+    for _ in range(2):  # the labels outside the axes need a second solve to fit
+        ConstrainedLayoutEngine().execute(fig)
+    # Drawn in the order a whole figure draws them (lines, then texts): the null line
+    # stays over the intervals.
+    (pi_line, pi_label), (ci_line, ci_label) = bands
+    live = LiveFigure(
+        fig, None, dynamic=[pi_line, ci_line, diamond, null, pi_label, ci_label, title]
+    )
 
     def render(tau):
-        fit = meta_analysis(y0 + tau * z, v, method="REML")
-        # The constrained layout starts from the last picture's axes: back to where a
-        # new figure's start, so that each picture is laid out exactly as before.
-        ax._set_position(start, which="both")
+        fit = fits[tau]
         for (line, label), lo, hi in zip(
             bands, (fit.pi_low, fit.ci_low), (fit.pi_high, fit.ci_high), strict=True
         ):
             line.set_xdata([lo, hi])
             label.set_x(hi + 0.02)
         diamond.set_xdata([fit.estimate])
-        ax.set_title(
-            text("explore.heterogeneity_title", estimate=fit.estimate, tau2=fit.tau2, i2=fit.i2)
-        )
-        return fig
+        title.set_text(titles[tau])
+        return live.png(), alt_text(fig)
 
-    values = np.round(np.arange(0.0, 0.4 + 1e-9, 0.02), 2)
     return image_slider(slider, values, render, main)
 
 
