@@ -61,6 +61,23 @@ def run(cmd, **kwargs) -> None:
         fail(f"this step failed (exit code {result.returncode}); see the messages above.")
 
 
+def call(cmd, **kwargs) -> int:
+    """Run the program the command is for (JupyterLab, pytest) to its end; its exit code.
+
+    Ctrl+C reaches the program too: JupyterLab asks to confirm and a second Ctrl+C
+    shuts it and its kernels down; pytest prints what it found. Wait for that, as make
+    does (``subprocess.call`` would kill the program a quarter of a second later).
+    """
+    say(" ".join(shlex.quote(str(c)) for c in cmd))
+    process = subprocess.Popen([str(c) for c in cmd], **kwargs)
+    while True:
+        try:
+            code = process.wait()
+        except KeyboardInterrupt:
+            continue
+        return code if code >= 0 else 128 - code  # killed by signal N: 128 + N, as a shell says
+
+
 def bin_dir(venv: Path) -> Path:
     return venv / ("Scripts" if WINDOWS else "bin")
 
@@ -144,11 +161,7 @@ def lab(args, uv: str | None) -> int:
     ]
     if not WINDOWS and os.geteuid() == 0:
         cmd.insert(2, "--allow-root")  # JupyterLab refuses root unless told (CI, containers)
-    say(" ".join(shlex.quote(str(c)) for c in cmd))
-    try:
-        return subprocess.call([str(c) for c in cmd], env=lab_env(venv, env))
-    except KeyboardInterrupt:  # Ctrl+C: JupyterLab shuts itself down
-        return 0
+    return call(cmd, env=lab_env(venv, env))
 
 
 def test(args, uv: str | None) -> int:
@@ -178,9 +191,7 @@ def test(args, uv: str | None) -> int:
         [str(node_bin.resolve()), str(bin_dir(venv).resolve()), env.get("PATH", "")]
     )
     pytest_args = args.pytest_args or shlex.split(os.environ.get("PYTEST_ARGS", ""))
-    cmd = [tool(venv, "python"), "-m", "pytest", *pytest_args]
-    say(" ".join(shlex.quote(str(c)) for c in cmd))
-    return subprocess.call([str(c) for c in cmd], env=env, cwd=ROOT)
+    return call([tool(venv, "python"), "-m", "pytest", *pytest_args], env=env, cwd=ROOT)
 
 
 def main(argv=None) -> int:

@@ -180,19 +180,20 @@ class LaunchedLab:
 
 @pytest.fixture
 def launch_lab(tmp_path, hostile_jupyter_env):
-    """``launch_lab(cmd, name, port)`` starts a launcher and returns a :class:`LaunchedLab`.
+    """``launch_lab(cmd, name, port, stdin=None)`` starts a launcher, returns a :class:`LaunchedLab`.
 
     It runs in the ``hostile_jupyter_env``, in a new session (so a test can stop the
     launcher and the server it starts as one process group), with its output in
     ``<name>.log``. Stopping it is the test's part: that is what each test checks.
     """
 
-    def launch(cmd: list[str], name: str, port: int) -> LaunchedLab:
+    def launch(cmd: list[str], name: str, port: int, stdin=None) -> LaunchedLab:
         log_path = tmp_path / (re.sub(r"\W+", "-", name) + ".log")  # make-lab.log
         with log_path.open("wb") as log:
             proc = subprocess.Popen(
                 cmd,
                 env=hostile_jupyter_env,
+                stdin=stdin,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,

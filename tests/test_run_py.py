@@ -6,7 +6,9 @@ a temporary workspace and a free port, on a machine whose every user-level Jupyt
 configuration tries to switch the login token off (the ``launch_lab`` fixture of
 ``conftest.py``). We check that the notebooks are copied into the workspace and
 served, that JupyterLab listens on 127.0.0.1, that a request without the token is
-refused, and that Ctrl+C stops the server.
+refused, and that Ctrl+C in a terminal stops the server as with ``make lab``: the
+first asks to confirm, the second shuts JupyterLab down (its runtime file removed).
+The last tests compare what the two launchers run.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import pty
 import shlex
 import signal
 import subprocess
@@ -34,7 +37,9 @@ def test_run_py_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path, laun
     port = free_port()
     cmd = [sys.executable, str(ROOT / "run.py"), "lab", "--skip-install"]
     cmd += ["--venv", sys.prefix, "--workspace", str(workspace), "--port", str(port)]
-    lab = launch_lab(cmd, "run.py lab", port)  # on a machine whose config turns the token off
+    # in a terminal (JupyterLab asks before it stops) on a machine whose config turns the token off
+    terminal, stdin = pty.openpty()
+    lab = launch_lab(cmd, "run.py lab", port, stdin=stdin)
     proc = lab.proc
     try:
         info = lab.server_info()
@@ -51,19 +56,26 @@ def test_run_py_lab_serves_the_workspace_on_loopback_with_a_token(tmp_path, laun
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(url + "api/contents", timeout=5)
         assert refused.value.code == 403
+
+        # Ctrl+C in the terminal: the whole group gets SIGINT. As with make lab,
+        # JupyterLab only asks to confirm and runs on...
+        os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(1.5)
+        assert proc.poll() is None and "started" in lab.get("api/status", token)
     finally:
-        # Ctrl+C in the terminal: the whole group gets SIGINT; JupyterLab asks to
-        # confirm unless it gets a second one
-        for _ in range(2):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGINT)
-            time.sleep(0.5)
+        # ...until a second Ctrl+C, which shuts it down
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGINT)
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             pytest.fail("run.py lab did not stop on Ctrl+C")
+        finally:
+            os.close(terminal)
+            os.close(stdin)
+    assert not list(lab.runtime.glob(f"jpserver-{info['pid']}*")), "JupyterLab did not shut down"
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=3)
 
