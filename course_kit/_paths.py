@@ -1,5 +1,8 @@
 """Where the kit's own notebooks and datasets are, installed or in a checkout.
 
+Also the name of a workspace's manifest, which the workspace writes and the
+language settings read.
+
 A normal install (``pip install .`` or a wheel) has them inside the package, in
 ``course_kit/_bundled/`` (``setup.py`` copies them there); an editable install
 (``pip install -e .``) reads the repository's top-level ``notebooks/`` and
@@ -17,7 +20,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-__all__ = ["PACKAGE_DIR", "shipped"]
+__all__ = ["MANIFEST", "PACKAGE_DIR", "shipped"]
+
+#: The file in which a participant's workspace records its notebooks and language
+#: (written by :mod:`course_kit.workspace`, read by :mod:`course_kit.i18n`).
+MANIFEST = ".course-kit.json"
 
 #: The folder of the ``course_kit`` package.
 PACKAGE_DIR = Path(__file__).resolve().parent

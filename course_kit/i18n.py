@@ -34,6 +34,8 @@ import string
 from decimal import Decimal
 from pathlib import Path
 
+from course_kit._paths import MANIFEST
+
 __all__ = [
     "ENV_LANG",
     "LANGUAGES",
@@ -60,9 +62,6 @@ LANGUAGES = ("en", "sv", "nb")
 LOCALES = {"en": "en_GB", "sv": "sv_SE", "nb": "nb_NO"}
 ENV_LANG = "COURSE_KIT_LANG"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-# The workspace manifest (course_kit.workspace.MANIFEST); named here because this
-# module sits below workspace in the architecture and must not import it.
-_MANIFEST = ".course-kit.json"
 _chosen: str | None = None
 
 
@@ -138,7 +137,7 @@ def workspace_language(folder) -> str | None:
     here = Path(folder).expanduser().absolute()
     for candidate in (here, *here.parents):
         try:
-            data = json.loads((candidate / _MANIFEST).read_text(encoding="utf-8"))
+            data = json.loads((candidate / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         lang = data.get("lang") if isinstance(data, dict) else None

@@ -71,13 +71,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course_kit._paths import shipped
+from course_kit._paths import MANIFEST, shipped
 from course_kit._result import Result, html_view
 from course_kit.i18n import LANGUAGES
 from course_kit.i18n import using as i18n_using
 from course_kit.messages import text
 
-MANIFEST = ".course-kit.json"
 BACKUPS = "backups"
 DEFAULT_DIR = "~/vipp-course"
 ENV_SOURCE = "COURSE_KIT_NOTEBOOKS"

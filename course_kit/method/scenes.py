@@ -198,7 +198,10 @@ def scene(scene_id: str) -> Scene:
         raise ValueError(text("scenes.unknown", value=scene_id, names=", ".join(scenes["scene"])))
     info = match.iloc[0]
     part = events[events["scene"] == scene_id].reset_index(drop=True)
-    for column in _EVENT_PROSE:
+    from course_kit import datasets
+
+    # an event's row id in its catalog is ``<scene>-<event>``, its primary key
+    for column in datasets.translated_columns("observation_events"):
         part[column] = [
             dataset_text("observation_events", f"{scene_id}-{n}", column, value)
             if isinstance(value, str) and value
@@ -223,9 +226,6 @@ def scene(scene_id: str) -> Scene:
     )
 
 
-# The translated columns of observation_events (``"translate": true`` in its schema);
-# an event's row id is ``<scene>-<event>``, its primary key.
-_EVENT_PROSE = ("what", "child_signal", "note")
 # Codes of the datasets -> the last part of their key in the message table.
 _SITUATION_KEYS = {
     "free play": "free_play",
