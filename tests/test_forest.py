@@ -368,6 +368,7 @@ def test_columns_from_dataframe(res8):
         ({"favours": ("only one",)}, ValueError, "favours"),
         ({"xlim": (1, 0)}, ValueError, "xlim"),
         ({"transform": "exp"}, TypeError, "transform"),
+        ({"colour": "red"}, TypeError, "forest_plot() got an unexpected keyword argument 'colour'"),
     ],
 )
 def test_bad_input_is_named(res8, kwargs, error, words):
@@ -376,3 +377,17 @@ def test_bad_input_is_named(res8, kwargs, error, words):
     with pytest.raises(error) as info:
         forest_plot(result, **kwargs)
     assert words in str(info.value)
+
+
+def test_signature_shows_every_keyword_with_its_default():
+    # The keywords are listed once (ForestOptions); help() and the notebook's tooltip
+    # must still show them one by one, as a plain signature would.
+    import inspect
+
+    params = inspect.signature(forest_plot).parameters
+    assert list(params)[:3] == ["result", "ax", "subgroups"]
+    assert params["digits"].default == 2 and params["show_pi"].default is True
+    assert {"columns", "sort", "favours", "transform", "xlim", "title", "notes"} <= set(params)
+    assert all(
+        p.kind is p.KEYWORD_ONLY for name, p in params.items() if name not in ("result", "ax")
+    )

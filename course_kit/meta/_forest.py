@@ -23,6 +23,7 @@ from course_kit.messages import text
 from course_kit.meta._forest_layout import (
     STEPS,
     ForestLayout,
+    ForestOptions,
     check_result,
     forest_layout,
     nice_ratio_ticks,
@@ -72,25 +73,7 @@ def _split(result, subgroups):
     return result, _subgroup_fits(result, subgroups)
 
 
-def forest_plot(
-    result,
-    ax=None,
-    *,
-    columns=None,
-    sort: str | None = None,
-    subgroups=None,
-    show_pi: bool = True,
-    show_weights: bool = True,
-    favours: tuple[str, str] | None = None,
-    transform=None,
-    xlim: tuple[float, float] | None = None,
-    title: str | None = None,
-    xlabel: str | None = None,
-    measure: str | None = None,
-    digits: int = 2,
-    fontsize: float | None = None,
-    notes=None,
-):
+def forest_plot(result, ax=None, *, subgroups=None, **options):
     """Draw a forest plot of a meta-analysis (Cochrane/metafor look).
 
     Parameters
@@ -169,24 +152,9 @@ def forest_plot(
 
     from course_kit.style import set_alt_text
 
+    ForestOptions.from_keywords(options, "forest_plot")  # an unknown keyword: this name
     overall, sub_fit = _split(result, subgroups)
-    layout = forest_layout(
-        overall,
-        subgroups=sub_fit,
-        columns=columns,
-        sort=sort,
-        show_pi=show_pi,
-        show_weights=show_weights,
-        favours=favours,
-        transform=transform,
-        xlim=xlim,
-        title=title,
-        xlabel=xlabel,
-        measure=measure,
-        digits=digits,
-        fontsize=fontsize,
-        notes=notes,
-    )
+    layout = forest_layout(overall, subgroups=sub_fit, **options)
     if ax is None:
         fig = plt.figure(figsize=layout.figsize)
         ax = fig.add_axes(layout.axes_rect)
@@ -199,6 +167,22 @@ def forest_plot(
     _draw_below(ax, layout)
     set_alt_text(ax.figure, layout.alt_text)
     return ax
+
+
+def _signature():
+    # The keywords are listed once, in ForestOptions; help(forest_plot), the notebook's
+    # signature tooltip and inspect.signature show them one by one, with their defaults.
+    import inspect
+
+    fixed = [
+        inspect.Parameter("result", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("ax", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+        inspect.Parameter("subgroups", inspect.Parameter.KEYWORD_ONLY, default=None),
+    ]
+    return inspect.Signature(fixed + ForestOptions.keyword_parameters())
+
+
+forest_plot.__signature__ = _signature()
 
 
 class _Columns:

@@ -11,7 +11,7 @@ directly (``tests/test_forest_layout.py``) and the drawing steps stay small.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from course_kit.messages import text
 
 __all__ = [
     "ForestLayout",
+    "ForestOptions",
     "Row",
     "check_result",
     "forest_layout",
@@ -431,24 +432,53 @@ def _check_subgroups(result, sub_fit):
     return groups
 
 
-def forest_layout(
-    result,
-    *,
-    subgroups=None,
-    columns=None,
-    sort: str | None = None,
-    show_pi: bool = True,
-    show_weights: bool = True,
-    favours: tuple[str, str] | None = None,
-    transform=None,
-    xlim: tuple[float, float] | None = None,
-    title: str | None = None,
-    xlabel: str | None = None,
-    measure: str | None = None,
-    digits: int = 2,
-    fontsize: float | None = None,
-    notes=None,
-) -> ForestLayout:
+@dataclass(frozen=True)
+class ForestOptions:
+    """The keywords of :func:`course_kit.meta.forest_plot` and their defaults (one list).
+
+    :func:`forest_plot` and :func:`forest_layout` both take these keywords; what each
+    one does is documented in :func:`~course_kit.meta.forest_plot`.
+    """
+
+    columns: object = None
+    sort: str | None = None
+    show_pi: bool = True
+    show_weights: bool = True
+    favours: tuple[str, str] | None = None
+    transform: object = None
+    xlim: tuple[float, float] | None = None
+    title: str | None = None
+    xlabel: str | None = None
+    measure: str | None = None
+    digits: int = 2
+    fontsize: float | None = None
+    notes: object = None
+
+    @classmethod
+    def from_keywords(cls, options: dict, caller: str) -> ForestOptions:
+        """The options of a call of ``caller``; an unknown keyword is named in the error."""
+        unknown = sorted(set(options) - {f.name for f in fields(cls)})
+        if unknown:
+            known = ", ".join(f.name for f in fields(cls))
+            raise TypeError(
+                f"{caller}() got an unexpected keyword argument {unknown[0]!r} "
+                f"(its keywords: {known})."
+            )
+        return cls(**options)
+
+    @classmethod
+    def keyword_parameters(cls) -> list:
+        """The keywords as ``inspect.Parameter`` objects (for the signature of forest_plot)."""
+        import inspect
+
+        kind = inspect.Parameter.KEYWORD_ONLY
+        return [
+            inspect.Parameter(f.name, kind, default=f.default, annotation=f.type)
+            for f in fields(cls)
+        ]
+
+
+def forest_layout(result, *, subgroups=None, **options) -> ForestLayout:
     """Lay out the forest plot of ``result`` (see :func:`course_kit.meta.forest_plot`).
 
     Parameters
@@ -457,9 +487,11 @@ def forest_layout(
         The pooled fit of all studies.
     subgroups : SubgroupResult, optional
         Subgroup fits of the same studies (from :func:`course_kit.meta.subgroup_analysis`).
-    columns, sort, show_pi, show_weights, favours, transform, xlim, title, xlabel, measure, \
-digits, fontsize, notes
-        As in :func:`~course_kit.meta.forest_plot`.
+    **options
+        The keywords of :func:`~course_kit.meta.forest_plot` (:class:`ForestOptions`):
+        ``columns``, ``sort``, ``show_pi``, ``show_weights``, ``favours``,
+        ``transform``, ``xlim``, ``title``, ``xlabel``, ``measure``, ``digits``,
+        ``fontsize``, ``notes``.
 
     Returns
     -------
@@ -477,27 +509,31 @@ digits, fontsize, notes
     """
     import matplotlib as mpl
 
+    opts = ForestOptions.from_keywords(options, "forest_layout")
     check_result(result)
-    favours, xlim = _check_options(sort, transform, favours, xlim)
+    favours, xlim = _check_options(opts.sort, opts.transform, opts.favours, opts.xlim)
     k = int(result.k)
-    cols = _columns_table(columns, k)
+    cols = _columns_table(opts.columns, k)
     groups = _check_subgroups(result, subgroups)
+    transform, title, digits = opts.transform, opts.title, opts.digits
+    show_weights = opts.show_weights
     show_pi = bool(
-        show_pi
+        opts.show_pi
         and not is_fixed(result)
         and k >= 3
         and np.isfinite(getattr(result, "pi_low", np.nan))
         and np.isfinite(getattr(result, "pi_high", np.nan))
     )
-    rows = _build_rows(result, _order(result, sort), cols, groups, subgroups, show_pi)
+    rows = _build_rows(result, _order(result, opts.sort), cols, groups, subgroups, show_pi)
 
-    size = fontsize or min(float(mpl.rcParams["font.size"]), 11.0)
+    size = opts.fontsize or min(float(mpl.rcParams["font.size"]), 11.0)
     small = size * 0.9
     line_in = size * 1.45 / 72  # one text line, in inches
     tfun = transform if transform is not None else (lambda x: x)
     level = round(float(result.level) * 100)
     label_texts, est_texts, weight_texts = _cell_texts(rows, tfun, digits, show_weights, size)
-    est_header = text("plots.estimate_ci", measure=measure or text("plots.estimate"), level=level)
+    measure = opts.measure or text("plots.estimate")
+    est_header = text("plots.estimate_ci", measure=measure, level=level)
     weight_header = text("plots.weight")
     w_label, w_extra, w_weight, w_est = _widths(
         rows,
@@ -512,7 +548,7 @@ digits, fontsize, notes
     gap = GAP_IN
     left_in = w_label + sum(w + gap for w in w_extra) + gap
     right_in = gap + (w_weight + gap if show_weights else 0.0) + w_est
-    footer = _footer(result, subgroups, notes)
+    footer = _footer(result, subgroups, opts.notes)
     w_footer = _text_width_in(footer, small)
 
     n_rows = len(rows) + 1  # + header row (row 0)
@@ -575,7 +611,7 @@ digits, fontsize, notes
         transform=transform,
         favours=favours,
         title=title,
-        xlabel=xlabel or text("plots.effect_size"),
+        xlabel=opts.xlabel or text("plots.effect_size"),
         figsize=(fig_w, fig_h),
         axes_rect=axes_rect,
     )
