@@ -299,52 +299,86 @@ def set_image(widget, png, alt: str) -> None:
 # Runs in the page (JupyterLab executes it: the outputs of an Output widget are
 # trusted). ipywidgets 8 gives a slider's handle (role=slider) no name and a
 # select or text box without description none either; a wide table makes its
-# output scroll sideways with nothing to focus. One observer, installed once per
-# page, names each control after its description (or placeholder) and makes each
-# scrolling output focusable, as WCAG 2.1 (4.1.2, 2.1.1) asks.
+# output scroll sideways with nothing to focus. Installed once per page, it names
+# each control after its description (or placeholder) and makes each scrolling
+# output focusable, as WCAG 2.1 (4.1.2, 2.1.1) asks.
+# Only what is added to the page is looked at (an observer of added elements; the
+# fixes in the next animation frame, when the widget has its label), so that typing
+# in a cell or moving a slider costs no scan of the page; an editor holds only text
+# and is skipped. (ipywidgets labels its own controls; an HTML widget makes its
+# content anew when its description or tooltip changes, so a control added unnamed
+# is looked at again when it can get a name.) Whether an output scrolls changes
+# with its size (window or panel resized, picture loaded), which a ResizeObserver
+# reports, and with what is added inside it (with overlay scrollbars its size may
+# not change).
 _A11Y_JS = r"""
 (function () {
-  if (window.__ckA11y) { window.__ckA11y(); return; }
+  if (window.__ckA11y) return;
+  window.__ckA11y = true;
+  const HANDLE = '.noUi-handle[role=slider]';
+  const CONTROL = '.jupyter-widgets select, .jupyter-widgets input';
+  const OUTPUT = '.jp-OutputArea-output, .widget-html-content';
+  const ANY = [HANDLE, CONTROL, OUTPUT].join(', ');
   function name(el) {
     const box = el.closest('.jupyter-widgets');
     const label = box && box.querySelector(':scope > .widget-label, :scope > label');
     const text = label && label.textContent.trim();
     return text || el.getAttribute('placeholder') || (box && box.getAttribute('title')) || '';
   }
-  function fix() {
-    document.querySelectorAll('.noUi-handle[role=slider]').forEach(h => {
-      if (!h.getAttribute('aria-label')) {
-        const slider = h.closest('.widget-slider, .jupyter-widgets');
-        const label = slider && slider.querySelector('.widget-label');
-        h.setAttribute('aria-label', (label && label.textContent.trim()) || 'slider');
-      }
-    });
-    document.querySelectorAll('.jupyter-widgets select, .jupyter-widgets input').forEach(el => {
-      if (!el.getAttribute('aria-label') && !el.labels?.length) {
-        const text = name(el);
-        if (text) el.setAttribute('aria-label', text);
-      }
-    });
-    document.querySelectorAll('.jp-OutputArea-output, .widget-html-content').forEach(el => {
-      const wide = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-      const style = getComputedStyle(el);
-      const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY);
-      if (wide && scrolls && !el.hasAttribute('tabindex')) {
-        el.setAttribute('tabindex', '0');
-        el.setAttribute('role', 'region');
-        el.setAttribute('aria-label', 'Output (scrolls; use the arrow keys)');
-      }
-    });
+  function nameHandle(h) {
+    if (h.getAttribute('aria-label')) return;
+    const slider = h.closest('.widget-slider, .jupyter-widgets');
+    const label = slider && slider.querySelector('.widget-label');
+    h.setAttribute('aria-label', (label && label.textContent.trim()) || 'slider');
   }
-  let queued = false;
-  window.__ckA11y = function () {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; fix(); });
-  };
-  new MutationObserver(window.__ckA11y).observe(document.body, {childList: true, subtree: true});
-  window.addEventListener('resize', window.__ckA11y);
-  window.__ckA11y();
+  function nameControl(el) {
+    if (el.getAttribute('aria-label') || el.labels?.length) return;
+    const text = name(el);
+    if (text) el.setAttribute('aria-label', text);
+  }
+  function focusable(el) {  // true once a scrolling output can take the focus
+    if (el.hasAttribute('tabindex')) return true;
+    const wide = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+    const style = getComputedStyle(el);
+    const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY);
+    if (!wide || !scrolls) return false;
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('role', 'region');
+    el.setAttribute('aria-label', 'Output (scrolls; use the arrow keys)');
+    return true;
+  }
+  const resized = new ResizeObserver(entries => entries.forEach(e => queue(e.target)));
+  const queued = new Set();
+  function fix(el) {
+    if (el.matches(HANDLE)) nameHandle(el);
+    else if (el.matches(CONTROL)) nameControl(el);
+    else if (!el.isConnected || focusable(el)) resized.unobserve(el);
+  }
+  function queue(el) {
+    if (!queued.size) requestAnimationFrame(() => { queued.forEach(fix); queued.clear(); });
+    queued.add(el);
+  }
+  function see(el) {
+    if (el.matches(OUTPUT)) {
+      if (el.hasAttribute('tabindex')) return;
+      resized.observe(el);
+    }
+    queue(el);
+  }
+  function added(node) {
+    if (node.nodeType !== 1) return;
+    if (node.matches(ANY)) see(node);
+    if (node.firstElementChild) node.querySelectorAll(ANY).forEach(see);
+  }
+  new MutationObserver(records => records.forEach(r => {
+    if (!r.addedNodes.length || r.target.closest('.cm-editor')) return;
+    r.addedNodes.forEach(added);
+    // what is added inside an output can make it scroll
+    for (let el = r.target.closest(OUTPUT); el; el = el.parentElement?.closest(OUTPUT)) {
+      if (!el.hasAttribute('tabindex')) queue(el);
+    }
+  })).observe(document.body, {childList: true, subtree: true});
+  document.querySelectorAll(ANY).forEach(see);
 })();
 """
 

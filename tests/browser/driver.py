@@ -62,6 +62,40 @@ def open_notebook(page, lab, name: str, timeout_ms: float = 60_000) -> None:
     page.wait_for_function(_KERNEL_READY, timeout=timeout_ms)
 
 
+def run_new_notebook(page, lab, name: str, cells: list[str]) -> dict:
+    """Write the code ``cells`` as notebook ``name`` in the server's folder, open it,
+    watch its kernel (:func:`watch_kernel`) and run it all (returns :func:`run_all`'s state)."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nbformat.write(nb, lab.root_dir / name)
+    open_notebook(page, lab, name)
+    watch_kernel(page)
+    return run_all(page)
+
+
+def next_frames(page) -> None:
+    """Wait two animation frames: what the page's scripts left for the next frame is done."""
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+
+
+def count_while_typing(page, counter_js: str, text: str) -> int:
+    """Type ``text`` with a counter installed in the page; return its count.
+
+    ``counter_js`` sets ``window.__ckCount`` to 0, counts into it and defines
+    ``window.__ckUncount()``, which removes the counter again.
+    """
+    page.evaluate(counter_js)
+    try:
+        page.keyboard.type(text)
+        next_frames(page)
+        return page.evaluate("() => window.__ckCount")
+    finally:
+        page.evaluate("() => window.__ckUncount()")
+
+
 def run_all(page, timeout_ms: float = 120_000) -> dict:
     """Run every cell (Run → Run All Cells) and wait until the kernel is done.
 

@@ -10,6 +10,7 @@ with alternative text.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -126,3 +127,91 @@ def test_static_evidence_page_passes_axe(tmp_path, chromium_browser, axe_source)
         assert not violations, "static evidence page:\n" + _report(violations)
     finally:
         page.close()
+
+
+# The page script on widgets shown before it and after it: a slider shown before
+# course_kit is imported, then a slider, a text field named by its placeholder only, a
+# select with no name yet (it gets one later), a narrow HTML widget made wide later,
+# a wide table and a table that scrolls only in a narrower window. The empty last cell
+# is where we type.
+_PAGE_SCRIPT_CELLS = [
+    "import ipywidgets as widgets\n\nwidgets.FloatSlider(0.5, description='share')",
+    "import course_kit",
+    "from IPython.display import HTML, display\n\n"
+    "wide = '<table data-ck=wide><tr>' + '<td>a_wide_column</td>' * 80 + '</tr></table>'\n"
+    "medium = '<table data-ck=medium style=\"width: 700px\"><tr><td>700 px</td></tr></table>'\n"
+    "after = widgets.IntSlider(3, description='sessions')\n"
+    "typed = widgets.HTML('<input placeholder=\"your answer\">')\n"
+    "unnamed = widgets.HTML('<select><option>a</option></select>')\n"
+    "box = widgets.HTML('<p>narrow</p>')\n"
+    "box.add_class('ck-late-wide')\n"
+    "display(widgets.VBox([after, typed, unnamed]), box, HTML(wide), HTML(medium))",
+    "",
+]
+# What the script fixes: each slider handle's name, each control's name, and which
+# outputs are focusable scrolling regions.
+_FIXES = """() => ({
+  handles: [...document.querySelectorAll('.noUi-handle')].map(h => h.getAttribute('aria-label')),
+  controls: [...document.querySelectorAll('.widget-html-content :is(input, select)')]
+    .map(el => el.getAttribute('aria-label')),
+  regions: [...document.querySelectorAll('[role=region][tabindex="0"]')].map(el =>
+    el.querySelector('.ck-late-wide') ? 'box' : el.querySelector('[data-ck]')?.dataset.ck || el.innerText.slice(0, 60)),
+})"""
+# Counts the page's searches with the script's selectors, in the page: a scan of the
+# page or of an added element is one.
+_COUNT_SCANS = """() => {
+  const own = [Document.prototype, Element.prototype].map(p => [p, p.querySelectorAll]);
+  window.__ckCount = 0;
+  window.__ckUncount = () => own.forEach(([p, f]) => { p.querySelectorAll = f; });
+  own.forEach(([p, f]) => {
+    p.querySelectorAll = function (sel) {
+      if (/noUi-handle|jupyter-widgets|jp-OutputArea-output/.test(sel)) window.__ckCount += 1;
+      return f.call(this, sel);
+    };
+  });
+}"""
+
+
+def _wait_fixes(page, expected: dict) -> dict:
+    """The script's fixes once they equal ``expected`` (or after 10 s)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            f"(expected) => JSON.stringify(({_FIXES})()) === JSON.stringify(expected)",
+            arg=expected,
+            timeout=10_000,
+        )
+    return page.evaluate(_FIXES)
+
+
+def test_page_script_fixes_what_is_added_and_scans_nothing_while_typing(lab_server, lab_page):
+    """Slider handles and controls get names and wide outputs the focus, on widgets shown
+    before the script and after it, when a name or a width comes later, and when the window
+    narrows; typing in a cell makes the script search the page for nothing."""
+    page = lab_page
+    state = driver.run_new_notebook(page, lab_server, "ck-page-script.ipynb", _PAGE_SCRIPT_CELLS)
+    assert not state["failed"]
+    first = {
+        "handles": ["share", "sessions"],
+        "controls": ["your answer", None],
+        "regions": ["wide"],
+    }
+    assert _wait_fixes(page, first) == first
+
+    page.locator(".jp-Cell").last.locator(".cm-content").click()
+    typed = "unnamed.description = 'pick'; box.value = wide; widgets.IntSlider()"
+    scans = driver.count_while_typing(page, _COUNT_SCANS, typed)
+    assert scans == 0, f"typing in a cell made the page script search the page {scans} times"
+
+    page.keyboard.press("Shift+Enter")  # a name and a width that come later, a new slider
+    later = {
+        "handles": ["share", "sessions", "slider"],
+        "controls": ["your answer", "pick"],
+        "regions": ["box", "wide"],
+    }
+    assert _wait_fixes(page, later) == later
+    page.set_viewport_size({"width": 1000, "height": 1000})
+    narrow = {**later, "regions": ["box", "wide", "medium"]}
+    assert _wait_fixes(page, narrow) == narrow
+    assert not driver.kernel_errors(page)

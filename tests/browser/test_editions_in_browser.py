@@ -159,18 +159,17 @@ _READOUT_CELLS = [
 # Counts reads of a readout's text (every scan of the readouts reads it), in the page.
 _COUNT_READOUT_READS = """() => {
   const own = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent');
-  window.__ckReads = 0;
+  window.__ckCount = 0;
   window.__ckUncount = () => Object.defineProperty(Node.prototype, 'textContent', own);
   Object.defineProperty(Node.prototype, 'textContent', {
     configurable: true,
     get() {
-      if (this.classList && this.classList.contains('widget-readout')) window.__ckReads += 1;
+      if (this.classList && this.classList.contains('widget-readout')) window.__ckCount += 1;
       return own.get.call(this);
     },
     set(value) { own.set.call(this, value); },
   });
 }"""
-_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def _readouts(page) -> list[str]:
@@ -194,18 +193,11 @@ def _wait_readout(page, index: int, pattern: str) -> str:
 def test_slider_readouts_show_a_decimal_comma_and_read_one_back(edition_lab, edition_page):
     """After every move the readout shows a decimal comma; a comma typed into it is read
     as a decimal; typing in a cell makes the page script read no readout."""
-    import nbformat
     from playwright.sync_api import expect
 
     lang, lab = edition_lab
     page = edition_page
-    nb = nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_code_cell(source) for source in _READOUT_CELLS]
-    )
-    nbformat.write(nb, lab.root_dir / "ck-readouts.ipynb")
-    driver.open_notebook(page, lab, "ck-readouts.ipynb")
-    driver.watch_kernel(page)
-    assert not driver.run_all(page)["failed"]
+    assert not driver.run_new_notebook(page, lab, "ck-readouts.ipynb", _READOUT_CELLS)["failed"]
     shown = _wait_readout(page, 0, r"^0,50$")
     held = page.locator(".ck-held")  # the kernel's value
 
@@ -217,7 +209,7 @@ def test_slider_readouts_show_a_decimal_comma_and_read_one_back(edition_lab, edi
             "(before) => document.querySelector('.widget-readout').textContent.trim() !== before",
             arg=shown,
         )
-        page.evaluate(_FRAMES)
+        driver.next_frames(page)
         shown = _readouts(page)[0]
         assert re.fullmatch(r"\d,\d\d", shown), f"{lang}: readout {shown!r} after {key}"
 
@@ -231,13 +223,8 @@ def test_slider_readouts_show_a_decimal_comma_and_read_one_back(edition_lab, edi
     page.locator(".jp-Cell").last.locator(".cm-content").click()  # leave the readout
     assert _wait_readout(page, 0, r"^0,30$") == "0,30"
 
-    page.evaluate(_COUNT_READOUT_READS)
-    try:
-        page.keyboard.type("widgets.FloatSlider(0.4, description='later')")
-        page.evaluate(_FRAMES)
-        reads = page.evaluate("() => window.__ckReads")
-    finally:
-        page.evaluate("() => window.__ckUncount()")
+    typed = "widgets.FloatSlider(0.4, description='later')"
+    reads = driver.count_while_typing(page, _COUNT_READOUT_READS, typed)
     assert reads == 0, f"typing in a cell made the page script read the readouts {reads} times"
     page.keyboard.press("Shift+Enter")  # a readout made now gets its comma too
     assert _wait_readout(page, 1, r"^0,40$") == "0,40"
