@@ -436,7 +436,8 @@ def _start_script(tmp_path, course_kit: str, monkeypatch) -> dict:
     home = tmp_path / "home"
     (home / WORKSPACE).mkdir(parents=True, exist_ok=True)
     (home / PROBLEM_FILE).write_text("an old problem")  # from an earlier start
-    env = {"PATH": f"{fake_bin}:/usr/bin:/bin", "HOME": str(home)}
+    # TMPDIR: the start command makes the runtime folder there, not in /tmp
+    env = {"PATH": f"{fake_bin}:/usr/bin:/bin", "HOME": str(home), "TMPDIR": str(tmp_path)}
     proc = subprocess.run(
         [*config.Spawner.cmd, "--some-arg"], env=env, capture_output=True, text=True, timeout=30
     )
