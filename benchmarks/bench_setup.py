@@ -5,12 +5,17 @@ is on PATH), the script clones the repository's committed HEAD into a temporary
 folder (a clean clone: no ``.venv``), starts the command with a temporary
 workspace, a free port and temporary Jupyter folders, and measures the wall-clock
 time until JupyterLab's REST API answers with its token (``api/status``); then it
-stops the server and starts the same command again in the same clone (the second
-run: ``.venv`` exists, nothing is installed). The load average is printed with
-each figure. pip's and uv's download caches are whatever this machine has (say so
-when reporting: a first uv run on a machine fills uv's cache).
+stops the server, times what the first code cell of a course notebook imports (in
+a fresh Python of the new environment, as a kernel would), and starts the same
+command again in the same clone (the second run: ``.venv`` exists, nothing is
+installed). Each step is printed as wall clock / CPU seconds (user + system of all
+its processes: comparable under load) with the 1-minute load average when it ended.
+``--installer uv-no-compile`` is uv with ``--compile-bytecode`` taken out of the
+clone's Makefile and run.py (how the kit installed before). pip's and uv's download
+caches are whatever this machine has (say so when reporting: a first uv run on a
+machine fills uv's cache).
 
-    .venv/bin/python benchmarks/bench_setup.py [--launcher make run.py] [--installer pip uv]
+    .venv/bin/python benchmarks/bench_setup.py [--launcher make run.py] [--installer pip uv uv-no-compile]
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import argparse
 import contextlib
 import json
 import os
+import re
+import resource
 import shutil
 import signal
 import socket
@@ -28,9 +35,24 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT_S = 900  # per start; the script stops the command after this
+# What the first code cell of a course notebook imports, in a fresh Python of the new
+# environment (as a kernel would): fast when the install compiled the bytecode.
+FIRST_CELL = (
+    "import ipykernel.kernelapp, course_kit as ck, matplotlib.pyplot\n"
+    "from course_kit import teaching\n"
+    "from course_kit.exercises import exercise\n"
+    "ck.style.use_course_style()"
+)
+
+
+class Run(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user + system seconds of every process of the step
+    load: float  # 1-minute load average when the step ended
 
 
 def free_port() -> int:
@@ -79,11 +101,31 @@ def start_and_wait(cmd, cwd: Path, env: dict, runtime: Path, log: Path) -> float
             info_file.unlink(missing_ok=True)
 
 
-def measure(launcher: str, installer: str, uv: str | None) -> tuple[float, float]:
+def cpu_of_children() -> float:
+    """User + system CPU seconds of this script's finished child processes (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(step) -> Run:
+    cpu, start = cpu_of_children(), time.monotonic()
+    step()
+    return Run(time.monotonic() - start, cpu_of_children() - cpu, os.getloadavg()[0])
+
+
+def measure(launcher: str, installer: str, uv: str | None) -> list[Run]:
+    """The first start, the first notebook's imports, and the second start."""
     with tempfile.TemporaryDirectory(prefix="ck-setup-") as tmp:
         tmp = Path(tmp)
         clone = tmp / "kit"
         subprocess.run(["git", "clone", "--quiet", "--local", str(ROOT), str(clone)], check=True)
+        if installer == "uv-no-compile":  # the setup before uv compiled the bytecode
+            for name in ("Makefile", "run.py"):
+                flag = r'\s*"--compile-bytecode",|\s--compile-bytecode\b'
+                text = re.sub(flag, "", (clone / name).read_text())
+                if "--compile-bytecode" in text:
+                    raise RuntimeError(f"--compile-bytecode is still in {name}")
+                (clone / name).write_text(text)
         runtime = tmp / "runtime"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "MAKE"))}
         env.pop("VIRTUAL_ENV", None)
@@ -101,37 +143,40 @@ def measure(launcher: str, installer: str, uv: str | None) -> tuple[float, float
             )
         python = shutil.which("python3", path=env["PATH"]) or sys.executable
         if launcher == "make":
-            cmd = ["make", "lab", f"UV={uv or ''}" if installer == "uv" else "UV="]
+            cmd = ["make", "lab", "UV=" if installer == "pip" else f"UV={uv}"]
         else:
             cmd = [python, "run.py", "lab"]
         log = tmp / "log.txt"
-        first = start_and_wait(cmd, clone, env, runtime, log)
+        first = timed(lambda: start_and_wait(cmd, clone, env, runtime, log))
+        imports = [str(clone / ".venv" / "bin" / "python"), "-c", FIRST_CELL]
+        first_cell = timed(lambda: subprocess.run(imports, cwd=tmp, env=env, check=True))
         env["PORT"] = str(free_port())
-        second = start_and_wait(cmd, clone, env, runtime, log)
-    return first, second
+        second = timed(lambda: start_and_wait(cmd, clone, env, runtime, log))
+    return [first, first_cell, second]
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--launcher", nargs="+", default=["make", "run.py"])
-    parser.add_argument("--installer", nargs="+", default=["pip", "uv"])
+    parser.add_argument(
+        "--installer", nargs="+", default=["pip", "uv"], choices=["pip", "uv", "uv-no-compile"]
+    )
     args = parser.parse_args(argv)
     uv = shutil.which("uv")
     print(f"{os.cpu_count()} cores; clean clone of HEAD; uv: {uv or 'not installed'}")
-    print(
-        f"| {'command':<16} | {'installer':<9} | {'first run s':>11} | {'second run s':>12} | load |"
-    )
-    print(f"|{'-' * 18}|{'-' * 11}|{'-' * 13}|{'-' * 14}|------|")
+    print("seconds wall clock / CPU (1-minute load average at the end)")
+    print("| command | installer | first run | first notebook's imports | second run | UTC |")
+    print("|---|---|---|---|---|---|")
     for installer in args.installer:
-        if installer == "uv" and not uv:
-            print("| (uv not installed: skipped) |")
+        if installer != "pip" and not uv:
+            print(f"| (uv not installed: {installer} skipped) |")
             continue
         for launcher in args.launcher:
-            first, second = measure(launcher, installer, uv)
+            runs = measure(launcher, installer, uv)
             name = "make lab" if launcher == "make" else "python run.py lab"
+            cells = " | ".join(f"{r.wall:.1f} / {r.cpu:.1f} ({r.load:.1f})" for r in runs)
             print(
-                f"| {name:<16} | {installer:<9} | {first:>11.1f} | {second:>12.1f} "
-                f"| {os.getloadavg()[0]:.1f} |",
+                f"| {name} | {installer} | {cells} | {time.strftime('%H:%M', time.gmtime())} |",
                 flush=True,
             )
     return 0
