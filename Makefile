@@ -46,7 +46,7 @@ endif
 # One stamp per extra: the kit is installed again only when pyproject.toml is newer.
 $(VENV)/.installed-%: pyproject.toml | $(BIN)/python
 ifneq ($(UV),)
-	$(UV) pip install --quiet --compile-bytecode --python $(BIN)/python -e ".[$*]"
+	$(UV) pip install --quiet --python $(BIN)/python -e ".[$*]"
 else
 	$(BIN)/python -m pip install --quiet -e ".[$*]"
 endif

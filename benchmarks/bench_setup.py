@@ -10,12 +10,12 @@ a fresh Python of the new environment, as a kernel would), and starts the same
 command again in the same clone (the second run: ``.venv`` exists, nothing is
 installed). Each step is printed as wall clock / CPU seconds (user + system of all
 its processes: comparable under load) with the 1-minute load average when it ended.
-``--installer uv-no-compile`` is uv with ``--compile-bytecode`` taken out of the
-clone's Makefile and run.py (how the kit installed before). pip's and uv's download
+``--installer uv-compile`` is uv with ``--compile-bytecode`` put into the clone's
+Makefile and run.py (as the kit installed for a while; uv's default is not to compile). pip's and uv's download
 caches are whatever this machine has (say so when reporting: a first uv run on a
 machine fills uv's cache).
 
-    .venv/bin/python benchmarks/bench_setup.py [--launcher make run.py] [--installer pip uv uv-no-compile]
+    .venv/bin/python benchmarks/bench_setup.py [--launcher make run.py] [--installer pip uv uv-compile]
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import resource
 import shutil
 import signal
@@ -119,13 +118,16 @@ def measure(launcher: str, installer: str, uv: str | None) -> list[Run]:
         tmp = Path(tmp)
         clone = tmp / "kit"
         subprocess.run(["git", "clone", "--quiet", "--local", str(ROOT), str(clone)], check=True)
-        if installer == "uv-no-compile":  # the setup before uv compiled the bytecode
-            for name in ("Makefile", "run.py"):
-                flag = r'\s*"--compile-bytecode",|\s--compile-bytecode\b'
-                text = re.sub(flag, "", (clone / name).read_text())
-                if "--compile-bytecode" in text:
-                    raise RuntimeError(f"--compile-bytecode is still in {name}")
-                (clone / name).write_text(text)
+        if installer == "uv-compile":  # uv compiling every module up front, as pip does
+            for name, plain, compiling in (
+                ("Makefile", "$(UV) pip install --quiet", "--quiet --compile-bytecode"),
+                ("run.py", '[uv, "pip", "install", "--quiet",', '"--quiet", "--compile-bytecode",'),
+            ):
+                text = (clone / name).read_text()
+                if text.count(plain) != 1:
+                    raise RuntimeError(f"cannot find the uv install in {name}: {plain}")
+                quiet = '"--quiet",' if name == "run.py" else "--quiet"
+                (clone / name).write_text(text.replace(plain, plain.replace(quiet, compiling)))
         runtime = tmp / "runtime"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "MAKE"))}
         env.pop("VIRTUAL_ENV", None)
@@ -159,7 +161,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--launcher", nargs="+", default=["make", "run.py"])
     parser.add_argument(
-        "--installer", nargs="+", default=["pip", "uv"], choices=["pip", "uv", "uv-no-compile"]
+        "--installer", nargs="+", default=["pip", "uv"], choices=["pip", "uv", "uv-compile"]
     )
     args = parser.parse_args(argv)
     uv = shutil.which("uv")
