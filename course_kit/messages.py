@@ -38,6 +38,9 @@ EN: dict[str, str] = {
     "'.[lab]'). Or give the participant the course's JupyterHub or Binder link "
     "(see docs/hosting.md).",
     # --- exercises ------------------------------------------------------------
+    # names that screen readers announce on the notebook page (teaching._widgets' page script)
+    "page.slider_name": "slider",
+    "page.scrolling_output_name": "Output (scrolls; use the arrow keys)",
     "exercises.check_button": "Check",
     "exercises.number_placeholder": "Type a number, e.g. 0.45",
     "exercises.list_placeholder": "Type {n} numbers, e.g. 5, 7, 3",

@@ -6,6 +6,7 @@ rendered notebooks; these tests pin the pieces that make them pass.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -130,3 +131,22 @@ def test_the_page_script_names_sliders_selects_and_scrolling_outputs():
     js = _widgets._A11Y_JS
     for selector in (".noUi-handle[role=slider]", "select", "tabindex", "aria-label"):
         assert selector in js
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "nb"])
+def test_the_page_script_names_things_in_the_readers_language(monkeypatch, lang):
+    import IPython.display
+
+    from course_kit import i18n
+    from course_kit.messages import text
+
+    sent = []
+    monkeypatch.setattr(IPython.display, "display", lambda data, raw: sent.append(data))
+    with i18n.using(lang):
+        _widgets.publish_page_script()
+        names = [text("page.slider_name"), text("page.scrolling_output_name")]
+    script = sent[0]["application/javascript"]
+    assert "__SLIDER_NAME__" not in script and "__SCROLLING_OUTPUT_NAME__" not in script
+    assert all(json.dumps(name) in script for name in names)
+    if lang != "en":  # what a screen reader announces is not the English
+        assert "Output (scrolls" not in script and "'slider'" not in script

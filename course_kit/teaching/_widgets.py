@@ -329,7 +329,7 @@ _A11Y_JS = r"""
     if (h.getAttribute('aria-label')) return;
     const slider = h.closest('.widget-slider, .jupyter-widgets');
     const label = slider && slider.querySelector('.widget-label');
-    h.setAttribute('aria-label', (label && label.textContent.trim()) || 'slider');
+    h.setAttribute('aria-label', (label && label.textContent.trim()) || __SLIDER_NAME__);
   }
   function nameControl(el) {
     if (el.getAttribute('aria-label') || el.labels?.length) return;
@@ -344,7 +344,7 @@ _A11Y_JS = r"""
     if (!wide || !scrolls) return false;
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'region');
-    el.setAttribute('aria-label', 'Output (scrolls; use the arrow keys)');
+    el.setAttribute('aria-label', __SCROLLING_OUTPUT_NAME__);
     return true;
   }
   const resized = new ResizeObserver(entries => entries.forEach(e => queue(e.target)));
@@ -452,10 +452,18 @@ def publish_page_script() -> None:
     ``course_kit`` calls this after the first cell that imports it has run: the
     script then covers every widget of the notebook, the kit's and the notebook's own.
     """
+    import json
+
     from IPython.display import display
 
     from course_kit import i18n
+    from course_kit.messages import text
 
-    display({"application/javascript": _A11Y_JS}, raw=True)
+    # the names a screen reader announces, in the reader's language (JSON: a JS string)
+    script = _A11Y_JS.replace("__SLIDER_NAME__", json.dumps(text("page.slider_name")))
+    script = script.replace(
+        "__SCROLLING_OUTPUT_NAME__", json.dumps(text("page.scrolling_output_name"))
+    )
+    display({"application/javascript": script}, raw=True)
     if i18n.get_language() != "en":
         display({"application/javascript": _DECIMAL_COMMA_JS}, raw=True)
