@@ -106,3 +106,67 @@ def test_many_bad_input():
     assert meta_analysis_many(y3, v3, method="FE")["k"].tolist() == [4, 4, 1]
     with pytest.raises(ValueError, match="method"):
         meta_analysis_many(yi, vi, method="bayes")
+
+
+def edge_rows(seed=11):
+    """Rows that take every path of the batch: k = 2, identical effects (τ² = 0 and
+    Q = 0), estimates on the boundary, large τ², ragged rows, and enough rows for the
+    work set to be gathered and its last rows handed to the scalar steps."""
+    rng = np.random.default_rng(seed)
+    n, k = 240, 16
+    vi = rng.uniform(0.005, 0.3, size=(n, k))
+    tau2 = rng.choice([0.0, 0.0, 0.002, 0.05, 2.0], size=(n, 1))
+    yi = rng.normal(0.2, np.sqrt(vi + tau2))
+    yi[:10] = 0.4  # identical effects
+    absent = rng.uniform(size=(n, k)) < 0.15
+    absent[:, :2] = False
+    absent[10:40, 2:] = True  # k = 2
+    yi[absent] = np.nan
+    vi[absent] = np.nan
+    return yi, vi
+
+
+@pytest.mark.parametrize("method", ["REML", "ML", "EB"])
+@pytest.mark.parametrize("test", ["z", "knha"])
+def test_edge_rows_equal_single_fits(method, test):
+    yi, vi = edge_rows()
+    frame = meta_analysis_many(yi, vi, method=method, test=test)
+    assert not frame.isna().to_numpy().any()
+    loop = [
+        meta_analysis(y[np.isfinite(y)], v[np.isfinite(v)], method=method, test=test)
+        for y, v in zip(yi, vi, strict=True)
+    ]
+    for col in COLUMNS:
+        expected = np.array([getattr(r, col) for r in loop])
+        np.testing.assert_allclose(
+            frame[col].to_numpy(), expected, rtol=1e-10, atol=1e-12, err_msg=col
+        )
+    assert (frame["k"].iloc[10:40] == 2).all()
+    assert (frame["tau2"].iloc[:10] == 0.0).all()
+
+
+@pytest.mark.parametrize("method", ["REML", "ML"])
+def test_estimates_are_roots_or_zero_where_the_score_is_negative(method):
+    # τ² > 0 solves the score equation; τ² = 0 exactly (not ~1e-11, where step halving
+    # towards the boundary used to stop) where the score at 0 is ≤ 0 or the
+    # likelihood is higher at 0 (metafor's check)
+    from course_kit.meta._estimators import _loglik1, score
+
+    yi, vi = edge_rows(seed=3)
+    frame = meta_analysis_many(yi, vi, method=method)
+    reml = method == "REML"
+    zeros = 0
+    for (y, v), t in zip(zip(yi, vi, strict=True), frame["tau2"], strict=True):
+        y, v = y[np.isfinite(y)], v[np.isfinite(v)]
+        X = np.ones((len(y), 1))
+        if t > 0:
+            assert abs(score(t, y, v, X, method)) < 1e-6 * max(
+                1.0, abs(score(0.0, y, v, X, method))
+            )
+        else:
+            zeros += 1
+            at0 = score(0.0, y, v, X, method) <= 0.0
+            # where the score at 0 is > 0, the root has a lower likelihood than 0
+            assert at0 or _loglik1(0.0, y, v, reml) >= _loglik1(1e-6, y, v, reml) - 1e-6
+    assert zeros > 20
+    assert frame["tau2"].min() == 0.0 and (frame["tau2"][frame["tau2"] < 1e-8] == 0.0).all()

@@ -8,7 +8,8 @@ an intercept-only model) and returns τ². The algorithms follow metafor's
 * DL, HE: closed forms, truncated at 0.
 * SJ: one step from ``var(yi)·(k − 1)/k`` (never negative).
 * ML, REML, EB: Fisher scoring from the HE estimate (truncated at 0), step halving
-  to stay ≥ 0, stopping when |Δτ²| < 1e-10; ML/REML then check, like metafor,
+  to stay ≥ 0 (for an intercept-only model, τ² = 0 is tried first: see
+  :func:`fisher1_steps`), stopping when |Δτ²| < 1e-10; ML/REML then check, like metafor,
   that the (restricted) likelihood at τ² = 0 is not higher. If Fisher scoring
   oscillates (300 steps without converging; metafor stops with an error), the root
   of the score equation is found with brentq instead.
@@ -304,12 +305,31 @@ def _loglik1(tau2, yi, vi, reml):
 def _fisher1(yi, vi, kind: str, tol=TOL, maxiter=MAXITER) -> float:
     """:func:`_fisher_scoring` for an intercept-only model, finished by Newton steps.
 
+    From the HE estimate, as metafor; see :func:`fisher1_steps`.
+    """
+    tau2 = fisher1_steps(yi, vi, kind, tau2_he1(yi, vi), tol=tol, maxiter=maxiter)
+    if tau2 is None:
+        tau2 = score_root(yi, vi, np.ones((len(yi), 1)), kind)
+    if kind in ("ML", "REML") and tau2 > tol:
+        reml = kind == "REML"
+        if _loglik1(0.0, yi, vi, reml) - _loglik1(tau2, yi, vi, reml) > tol:
+            return 0.0
+    return float(tau2)
+
+
+def fisher1_steps(
+    yi, vi, kind, tau2, newton=False, last=0.0, resume=None, first=0, tol=TOL, maxiter=MAXITER
+):
+    """The steps of :func:`_fisher1` from ``tau2``: the estimate, or None after ``maxiter``.
+
     Each step needs only the weighted moments Σwʲ·yⁱ (j = 1..3, i = 0..2), which
     one 3 × k by k × 3 product gives; y is centred first so that the residual sums
-    formed from them lose no precision.
+    formed from them lose no precision. ``newton``, ``last`` (the previous step),
+    ``resume`` (the τ² and step put off while τ² = 0 is probed, see below) and
+    ``first`` (the number of the first step) let
+    :func:`course_kit.meta._many.meta_analysis_many` hand over a fit under way.
     """
     k = len(yi)
-    tau2 = tau2_he1(yi, vi)
     yc = yi - float(yi.sum()) / k
     Y = np.empty((k, 3))
     Y[:, 0] = 1.0
@@ -317,9 +337,7 @@ def _fisher1(yi, vi, kind: str, tol=TOL, maxiter=MAXITER) -> float:
     Y[:, 2] = yc * yc
     P = np.empty((3, k))
     w, w2v, w3v = P
-    newton = False
-    last = 0.0
-    for it in range(maxiter):
+    for it in range(first, maxiter):
         np.add(vi, tau2, out=w)
         np.divide(1.0, w, out=w)
         np.multiply(w, w, out=w2v)
@@ -350,6 +368,20 @@ def _fisher1(yi, vi, kind: str, tol=TOL, maxiter=MAXITER) -> float:
             adj = -s / ds
         if not math.isfinite(adj):
             adj = 0.0
+        if resume is not None:
+            # τ² = 0 was probed (below): 0 is the estimate if the score there is ≤ 0;
+            # otherwise the fit takes the step it had put off, halved as before
+            if adj <= 0.0:
+                return 0.0
+            (tau2, adj), resume = resume, None
+        elif tau2 + adj < 0.0 and tau2 > 0.0:
+            # A step that would leave τ² ≥ 0 is halved until it does not: such steps
+            # head for the boundary, which halving again and again approaches only
+            # geometrically (10-20 more steps, ending at ~1e-11). One evaluation at
+            # τ² = 0 first settles it: the estimate is 0 when the score there is ≤ 0.
+            resume = (tau2, adj)
+            tau2 = 0.0
+            continue
         while tau2 + adj < 0.0:
             if tau2 == 0.0:
                 adj = 0.0
@@ -357,19 +389,12 @@ def _fisher1(yi, vi, kind: str, tol=TOL, maxiter=MAXITER) -> float:
             adj /= 2.0
         new = tau2 + adj
         if abs(new - tau2) < tol:
-            tau2 = new
-            break
+            return new
         # Newton steps also end an oscillating Fisher scoring (steps alternate in sign)
         newton = newton or abs(new - tau2) < NEWTON_FROM or adj * last < 0.0 or it >= NEWTON_AFTER
         last = adj
         tau2 = new
-    else:
-        tau2 = score_root(yi, vi, np.ones((k, 1)), kind)
-    if kind in ("ML", "REML") and tau2 > tol:
-        reml = kind == "REML"
-        if _loglik1(0.0, yi, vi, reml) - _loglik1(tau2, yi, vi, reml) > tol:
-            return 0.0
-    return float(tau2)
+    return None
 
 
 def tau2_pm1(yi, vi, xtol: float = 1e-12) -> float:
