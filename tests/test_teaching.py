@@ -181,6 +181,42 @@ def test_live_figure_redraws_only_what_changes_and_matches_a_full_draw():
     assert np.abs(full.astype(int) - second.astype(int)).max() <= 2
 
 
+def test_live_figure_keeps_the_picture_of_a_key_and_draws_a_new_key_anew():
+    import base64
+
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    (line,) = ax.plot([0.2, 0.8], [0.2, 0.8])
+    title = ax.set_title("up")
+    out = widgets.Output()
+    live = t.LiveFigure(fig, out, dynamic=[line, title])
+
+    def shown():
+        data = out.outputs[0]["data"]
+        return base64.b64decode(data["image/png"]), data["text/plain"]
+
+    def move(ys, words):
+        line.set_ydata(ys)
+        title.set_text(words)
+
+    live.show(key="up")
+    up = shown()
+    assert live.png() == up[0]  # a fresh draw of the same state: the same bytes
+    move([0.8, 0.2], "down")
+    live.show(key="down")  # a new key: drawn anew
+    down = shown()
+    assert down[0] != up[0] and "down" in down[1]
+    move([0.5, 0.5], "flat")  # the artists change, but "up" is already kept
+    live.show(key="up")
+    assert shown() == up and "up" in up[1]
+    assert live.png(key="down") == down[0]
+    assert live.png() != down[0]  # without a key: the artists as they are now
+    plt.close(fig)
+
+
 @pytest.mark.parametrize("lang, tick", [("sv", "0,5"), ("nb", "0,5"), ("en", "0.5")])
 def test_live_figure_ticks_follow_the_edition(lang, tick):
     import ipywidgets as widgets
