@@ -39,7 +39,7 @@ def test_a_wrong_marking_gets_an_explanation_per_fragment():
     assert box.feedback.value == "" and box.result is None
 
 
-def test_choosing_another_scene_rebuilds_the_transcript():
+def test_choosing_another_scene_shows_its_transcript():
     box = observation.marking_self_check(start="S01")
     box.kinds[4].value = "speak_for_child"
     before = _png(box.strip)
@@ -90,3 +90,25 @@ def test_the_swedish_widgets_speak_swedish():
         assert "Förälderns bemötande:</b> lyhört" in step.coding.value
     finally:
         i18n.set_language(None)
+
+
+def test_marks_and_theme_survive_a_scene_change_and_are_still_graded():
+    box = observation.marking_self_check(start="S03")
+    box.kinds[4].value = "missed_signal"
+    box.kinds[8].value = "praise"
+    box.theme.value = "signals"
+    marked = _png(box.strip)
+    box.scene_choice.value = "S01"
+    assert box.theme.value == "" and not any(d.value for d in box.kinds.values())
+    box.kinds[3].value = "praise"
+    box.scene_choice.value = "S03"
+    assert {e: d.value for e, d in box.kinds.items() if d.value} == {
+        4: "missed_signal",
+        8: "praise",
+    }
+    assert box.theme.value == "signals"
+    assert _png(box.strip) == marked  # the strip shows the marks again
+    box.check_button.click()
+    assert box.result.status == "correct"
+    box.scene_choice.value = "S01"  # and the other scene kept its own mark
+    assert [d.value for d in box.kinds.values() if d.value] == ["praise"]

@@ -30,6 +30,9 @@ def _figure(scene_id: str, marks=None, reference: bool = False, current=None):
     fig, ax = plt.subplots(figsize=(9, 2.9))
     _scenes.plot_scene(scene_id, ax=ax, marks=marks, reference=reference, current=current)
     fig.tight_layout()
+    # tight_layout leaves a placeholder layout engine, which makes savefig lay the
+    # figure out a second time; the layout is done, so drop it (same pixels).
+    fig.set_layout_engine("none")
     plt.close(fig)  # shown only inside a widget output
     return fig
 
@@ -49,7 +52,8 @@ def marking_self_check(scene_ids=None, start: str | None = None):
     ipywidgets.VBox
         With attributes for instructors and tests: ``scene_choice`` (Dropdown),
         ``strip`` (Output with the timeline strip), ``kinds`` (dict event ->
-        Dropdown, rebuilt for each scene), ``theme`` (Dropdown), ``check_button``,
+        Dropdown, of the scene shown; each scene keeps its own, with the marks and
+        theme chosen in it), ``theme`` (Dropdown), ``check_button``,
         ``feedback`` (HTML) and ``result`` (the last MarkingResult or None).
 
     Examples
@@ -99,20 +103,62 @@ def marking_self_check(scene_ids=None, start: str | None = None):
         (text(f"scenes.kind.{k}"), k) for k in _scenes.FRAGMENT_KINDS
     ]
     box = widgets.VBox()
+    # One layout per column, shared by the rows of every scene (fewer widgets to make).
+    label_layout, what_layout = widgets.Layout(width="9em"), widgets.Layout(width="34em")
+    kind_layout = widgets.Layout(width="15em")
 
     def marks() -> dict:
         return {event: d.value for event, d in box.kinds.items() if d.value}
 
+    # A scene change is the notebook's main move: it must cost a look-up, not a new
+    # figure (~0.1 s) and ~90 new widgets. So each scene's transcript rows are made
+    # once and kept (they also keep the participant's marks and theme when the scene
+    # changes and back), and every picture drawn is kept, keyed by what it shows.
+    sheets = {}  # scene -> {"rows": [HBox], "kinds": {event: Dropdown}, "theme": str}
+    pictures = {}  # (scene, marks, reference) -> the strip's outputs
+
     def redraw(reference: bool = False) -> None:
-        teaching.show_figure(_figure(scene_choice.value, marks(), reference), strip)
+        key = (scene_choice.value, tuple(sorted(marks().items())), reference)
+        if key in pictures:
+            strip.outputs = pictures[key]
+        else:
+            teaching.show_figure(_figure(scene_choice.value, dict(key[1]), reference), strip)
+            pictures[key] = strip.outputs
 
     def on_mark(change=None) -> None:
         feedback.value = ""
         box.result = None
         redraw()
 
+    def sheet(sid: str) -> dict:
+        kinds, rows = {}, []
+        for r in _scenes.scene(sid).transcript().itertuples(index=False):
+            kind = widgets.Dropdown(
+                options=kind_options,
+                value="",
+                # accessible name: the event it marks (see teaching._widgets)
+                tooltip=f"{r.event} {r.time}: {r.what}",
+                layout=kind_layout,
+            )
+            kind.add_class("ck-scene-kind")
+            kind.observe(on_mark, names="value")
+            kinds[int(r.event)] = kind
+            label = widgets.HTML(
+                f"<b>{r.event}</b>&nbsp; {r.time} &nbsp;<i>{html.escape(text(f'scenes.who.{r.who}'))}</i>",
+                layout=label_layout,
+            )
+            what = widgets.HTML(html.escape(r.what), layout=what_layout)
+            rows.append(widgets.HBox([label, what, kind]))
+        return {"rows": rows, "kinds": kinds, "theme": ""}
+
+    def keep_theme(change) -> None:
+        sheets[scene_choice.value]["theme"] = change["new"]
+
     def build(change=None) -> None:
-        sc = _scenes.scene(scene_choice.value)
+        sid = scene_choice.value
+        sc = _scenes.scene(sid)
+        box.kinds = sheets[sid]["kinds"]
+        redraw()  # the picture first: it is what the participant waits for
         intro.value = text(
             "scenes.scene_intro",
             title=html.escape(sc.title),
@@ -121,30 +167,10 @@ def marking_self_check(scene_ids=None, start: str | None = None):
             situation=html.escape(_scenes.situation_words(sc.situation)),
             summary=html.escape(sc.summary),
         )
-        box.kinds = {}
-        rows = []
-        for r in sc.transcript().itertuples(index=False):
-            kind = widgets.Dropdown(
-                options=kind_options,
-                value="",
-                # accessible name: the event it marks (see teaching._widgets)
-                tooltip=f"{r.event} {r.time}: {r.what}",
-                layout=widgets.Layout(width="15em"),
-            )
-            kind.add_class("ck-scene-kind")
-            kind.observe(on_mark, names="value")
-            box.kinds[int(r.event)] = kind
-            label = widgets.HTML(
-                f"<b>{r.event}</b>&nbsp; {r.time} &nbsp;<i>{html.escape(text(f'scenes.who.{r.who}'))}</i>",
-                layout=widgets.Layout(width="9em"),
-            )
-            what = widgets.HTML(html.escape(r.what), layout=widgets.Layout(width="34em"))
-            rows.append(widgets.HBox([label, what, kind]))
-        rows_box.children = rows
-        theme.value = ""
+        rows_box.children = sheets[sid]["rows"]
+        theme.value = sheets[sid]["theme"]
         feedback.value = ""
         box.result = None
-        redraw()
 
     def check(_=None) -> None:
         result = _scenes.check_marking(scene_choice.value, marks(), theme=theme.value or None)
@@ -159,7 +185,14 @@ def marking_self_check(scene_ids=None, start: str | None = None):
             d.observe(on_mark, names="value")
         on_mark()
 
+    for sid in ids:  # up front, so that a scene change costs no drawing
+        sheets[sid] = sheet(sid)
+        scene_choice.value = sid  # scene_choice is not observed yet
+        box.kinds = sheets[sid]["kinds"]
+        redraw()
+    scene_choice.value = start or ids[0]
     scene_choice.observe(build, names="value")
+    theme.observe(keep_theme, names="value")
     check_button.on_click(check)
     clear_button.on_click(clear)
     box.children = [
