@@ -313,6 +313,23 @@ def test_cycle_explorer_follows_its_controls():
     assert box.picture.outputs  # the picture is drawn
 
 
+def test_cycle_explorer_redraws_the_lines_and_strip_it_shows():
+    from course_kit.teaching import social_widgets
+
+    box = social_widgets.cycle_explorer()
+
+    def png():
+        return box.picture.outputs[0]["data"]["image/png"]
+
+    first = png()
+    box.praise.value = 0.2  # another course and another simulated family
+    assert png() != first
+    box.learns.value = True  # the picture with the parent's line
+    box.learns.value = False
+    box.praise.value = 0.6  # back: nothing of the other runs is left over
+    assert png() == first
+
+
 def test_situation_explorer_counts_the_shown_situations():
     from course_kit.teaching import social_widgets
 

@@ -29,6 +29,8 @@ def test_visit_slider_says_what_happens_and_redraws():
     assert _png(box.picture) != picture
     box.visit.value = 7  # the last visit makes no new film
     assert "No new film" in box.what_happens.value
+    box.visit.value = 1
+    assert _png(box.picture) == picture
 
 
 def test_age_slider_drops_the_discipline_strand_for_infants():

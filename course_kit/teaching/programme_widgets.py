@@ -31,16 +31,26 @@ __all__ = ["age_themes", "family_finder", "first_fragment", "visit_timeline"]
 _BOX = "<div style='border-left:4px solid #56B4E9;padding:6px 10px;background:#eef7fc'>"
 
 
-def _draw(output, age_months: int, highlight: int | None = None) -> None:
+def _figure(age_months: int, highlight: int | None = None, layout=None):
+    """The timeline as a closed Figure; ``layout`` (a SubplotParams) skips ``tight_layout``."""
     import matplotlib.pyplot as plt
-
-    from course_kit import teaching
 
     fig, ax = plt.subplots(figsize=(10, 4.8))
     programme.plot_programme(age_months=age_months, ax=ax, highlight=highlight)
-    fig.tight_layout()
+    if layout is None:
+        fig.tight_layout()
+    else:
+        fig.subplots_adjust(
+            left=layout.left, right=layout.right, bottom=layout.bottom, top=layout.top
+        )
     plt.close(fig)  # shown only inside the output area
-    teaching.show_figure(fig, output)
+    return fig
+
+
+def _draw(output, age_months: int, highlight: int | None = None) -> None:
+    from course_kit import teaching
+
+    teaching.show_figure(_figure(age_months, highlight), output)
 
 
 def visit_timeline():
@@ -52,7 +62,12 @@ def visit_timeline():
         With ``visit`` (IntSlider, 1-7), ``what_happens`` (HTML) and
         ``picture`` (Output with the timeline).
     """
+    import base64
+
     import ipywidgets as widgets
+
+    from course_kit.style import alt_text
+    from course_kit.teaching._widgets import _picture_output, figure_png
 
     visit = widgets.IntSlider(
         value=1, min=1, max=7, description=text("programme.visit_slider"), continuous_update=False
@@ -60,10 +75,20 @@ def visit_timeline():
     picture = widgets.Output()
     what_happens = widgets.HTML()
     table = programme.visits().set_index("visit")
+    # The notebook's main widget: the seven pictures are drawn here, so that a move
+    # only swaps one in (a new figure per move took over 200 ms). They differ only
+    # in colours, so they share the first one's layout (tight_layout is a third of
+    # the drawing time).
+    first = _figure(age_months=24, highlight=1)
+    pictures = {v: _figure(24, v, layout=first.subplotpars) for v in range(2, 8)}
+    pictures[1] = first
+    for v, fig in pictures.items():  # as show_figure would show them
+        png = base64.b64encode(figure_png(fig)).decode("ascii")
+        pictures[v] = (_picture_output(png, alt_text(fig)),)
 
     def show(change=None) -> None:
         v = visit.value
-        _draw(picture, age_months=24, highlight=v)
+        picture.outputs = pictures[v]
         if v == 1:
             what_happens.value = text("programme.visit_1")
             return

@@ -65,25 +65,19 @@ def cycle_explorer(praise_calm: float = 0.6, give_in: float = 0.3, seed: int = 3
     >>> box.learns.value = True  # doctest: +SKIP
     """
     import ipywidgets as widgets
-    import matplotlib.pyplot as plt
-
-    from course_kit.teaching._widgets import show_figure
 
     praise = _chance_slider(praise_calm, "social.slider_praise")
     gives = _chance_slider(give_in, "social.slider_give_in")
     learns = widgets.Checkbox(value=False, description=text("social.toggle_parent"), indent=False)
     picture, summary = widgets.Output(), widgets.HTML()
     box = widgets.VBox([praise, gives, learns, picture, summary])
+    pictures = _CyclePictures(picture)
 
     def redraw(change=None):
         result = _sl.coercive_cycle(
             praise.value, gives.value, parent_learns=learns.value, seed=seed
         )
-        fig, ax = plt.subplots(figsize=(7.5, 4.0))
-        _sl.plot_coercive_cycle(result, ax=ax)
-        fig.tight_layout()
-        plt.close(fig)  # shown only inside the output area
-        show_figure(fig, picture)
+        pictures.show(result)
         summary.value = result._repr_html_()
         box.result = result
 
@@ -98,6 +92,62 @@ def cycle_explorer(praise_calm: float = 0.6, give_in: float = 0.3, seed: int = 3
     )
     redraw()
     return box
+
+
+class _CyclePictures:
+    """The picture of :func:`cycle_explorer`, redrawn fast when a control moves.
+
+    A new figure per move took about 150 ms of CPU (layout, drawing every label,
+    PNG). Axes, labels, title and legend do not change with the sliders, so each
+    figure (one with and one without the parent's line, since the legend differs)
+    is laid out and drawn once and kept by a
+    :class:`~course_kit.teaching._widgets.LiveFigure`; a move draws only the lines
+    and the family's strip over it. Their new data come from
+    :func:`~course_kit.method.social_learning.plot_coercive_cycle` itself, drawn on
+    an axes that is never rendered, so the picture stays what that function draws.
+    """
+
+    def __init__(self, output):
+        from matplotlib.figure import Figure
+
+        self.output = output
+        self.live = {}  # parent_learns -> (LiveFigure, its lines and strips)
+        self.scratch = Figure().add_subplot()
+
+    def show(self, result) -> None:
+        """Show ``result`` (a :class:`~course_kit.method.social_learning.CoerciveCycleResult`)."""
+        learns = result.settings["parent_learns"]
+        if learns not in self.live:
+            self.live[learns] = self._figure(result)
+        else:
+            _, artists = self.live[learns]
+            new = self._data_artists(self.scratch, result)
+            for old, fresh in zip(artists, new, strict=True):
+                if hasattr(old, "set_segments"):  # a strip of ticks (LineCollection)
+                    old.set_segments(fresh.get_segments())
+                else:
+                    old.set_data(fresh.get_data())
+            for artist in new:
+                artist.remove()
+            self.scratch.legend_.remove()
+        self.live[learns][0].show()
+
+    @staticmethod
+    def _data_artists(ax, result) -> list:
+        _sl.plot_coercive_cycle(result, ax=ax)
+        return [*ax.lines, *ax.collections]
+
+    def _figure(self, result):
+        import matplotlib.pyplot as plt
+
+        from course_kit.teaching._widgets import LiveFigure
+
+        fig, ax = plt.subplots(figsize=(7.5, 4.0))
+        artists = self._data_artists(ax, result)
+        fig.tight_layout()
+        plt.close(fig)  # shown only inside the output area
+        fig.set_dpi(85)  # show_figure's resolution, after the layout: the same picture
+        return LiveFigure(fig, self.output, dynamic=artists), artists
 
 
 def situation_explorer(praise_calm: float = 0.2, give_in: float = 0.6, seed: int = 11):
