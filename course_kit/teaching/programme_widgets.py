@@ -62,12 +62,9 @@ def visit_timeline():
         With ``visit`` (IntSlider, 1-7), ``what_happens`` (HTML) and
         ``picture`` (Output with the timeline).
     """
-    import base64
-
     import ipywidgets as widgets
 
-    from course_kit.style import alt_text
-    from course_kit.teaching._widgets import _picture_output, figure_png
+    from course_kit.teaching._widgets import show_figure
 
     visit = widgets.IntSlider(
         value=1, min=1, max=7, description=text("programme.visit_slider"), continuous_update=False
@@ -82,9 +79,9 @@ def visit_timeline():
     first = _figure(age_months=24, highlight=1)
     pictures = {v: _figure(24, v, layout=first.subplotpars) for v in range(2, 8)}
     pictures[1] = first
-    for v, fig in pictures.items():  # as show_figure would show them
-        png = base64.b64encode(figure_png(fig)).decode("ascii")
-        pictures[v] = (_picture_output(png, alt_text(fig)),)
+    for v, fig in pictures.items():  # kept as show_figure shows them
+        show_figure(fig, picture)
+        pictures[v] = picture.outputs
 
     def show(change=None) -> None:
         v = visit.value
