@@ -98,7 +98,15 @@ def test_run_py_sets_up_with_the_same_commands_as_make(tmp_path, monkeypatch, uv
     venv.mkdir()
     # `make -n` prints the setup recipes (environment, then install) without running them
     printed = subprocess.run(
-        ["make", "-n", f"VENV={venv}", f"UV={uv}", "PYTHON=python3", f"{venv}/.installed-lab"],
+        [
+            "make",
+            "-n",
+            "--no-print-directory",
+            f"VENV={venv}",
+            f"UV={uv}",
+            "PYTHON=python3",
+            f"{venv}/.installed-lab",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
