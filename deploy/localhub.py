@@ -517,7 +517,10 @@ class _KernelChannel:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise HubError("kernel did not answer in time")
-        raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+        try:
+            raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+        except TimeoutError:
+            raise HubError("kernel did not answer in time") from None
         if raw is None:
             raise HubError("kernel websocket closed")
         if isinstance(raw, bytes):  # a message with buffers: offsets, JSON, buffers
@@ -560,18 +563,27 @@ class _KernelChannel:
                 return time.monotonic() - t0
 
     async def wait_ready(self, timeout: float) -> None:
-        """Ask for kernel_info until the kernel answers (it may still be starting)."""
+        """Ask for kernel_info until the kernel answers on shell *and* on IOPub.
+
+        The reply alone is not enough: after a restart the server's IOPub socket
+        reconnects on its own schedule, and a cell sent before it has would lose its
+        output and its "idle" (jupyter_server's own ``nudge`` waits for both too).
+        """
         deadline = time.monotonic() + timeout
         while True:
             msg_id = self._send("kernel_info_request", {})
             retry_at = min(deadline, time.monotonic() + 2.0)
+            replied = published = False
             try:
-                while True:
+                while not (replied and published):
                     msg = await self._read(retry_at)
-                    if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == (
-                        "kernel_info_reply"
-                    ):
-                        return
+                    if msg["parent_header"].get("msg_id") != msg_id:
+                        continue
+                    if msg["msg_type"] == "kernel_info_reply":
+                        replied = True
+                    elif msg.get("channel") == "iopub" or msg["msg_type"] == "status":
+                        published = True
+                return
             except (TimeoutError, HubError):
                 if time.monotonic() >= deadline:
                     raise HubError(f"kernel not ready within {timeout} s") from None
