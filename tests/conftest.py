@@ -88,6 +88,33 @@ def chromium_browser():
             browser.close()
 
 
+@pytest.fixture
+def edition(monkeypatch):
+    """Set the edition for one test (``edition("sv")``); the default comes back after.
+
+    ``COURSE_KIT_LANG`` is cleared, so this machine's setting cannot change what a
+    test sees.
+    """
+    from course_kit import i18n
+
+    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
+    yield i18n.set_language
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def lang(request, edition):
+    """The edition given by ``@pytest.mark.parametrize("lang", [...], indirect=True)``."""
+    edition(request.param)
+    return request.param
+
+
+@pytest.fixture
+def swedish(edition):
+    """The Swedish edition for one test."""
+    edition("sv")
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     """Close matplotlib figures after each test so memory stays flat."""

@@ -187,15 +187,6 @@ def test_static_page_filters_work_in_chromium(tmp_path, chromium_browser, artifa
 # --- the Swedish and Norwegian editions ------------------------------------------------------
 
 
-@pytest.fixture
-def edition():
-    """Set the edition for one test, and go back to the default afterwards."""
-    from course_kit import i18n
-
-    yield i18n.set_language
-    i18n.set_language(None)
-
-
 def test_the_columns_the_schema_marks_are_shown_from_the_catalog(table, edition):
     from course_kit import i18n
 

@@ -48,14 +48,6 @@ def test_summary_and_widget_show_the_level():
     assert "low" in result.value
 
 
-@pytest.fixture
-def edition():
-    from course_kit import i18n
-
-    yield i18n.set_language
-    i18n.set_language(None)
-
-
 @pytest.mark.parametrize(
     ("lang", "high", "moderate", "serious"),
     [("sv", "hög", "måttlig", "allvarlig"), ("nb", "høy", "middels", "alvorlig")],

@@ -49,14 +49,6 @@ YI = [0.8, 0.5, 0.4, 0.2, 0.1, 0.3]
 VI = [0.09, 0.05, 0.03, 0.01, 0.005, 0.02]
 
 
-@pytest.fixture
-def lang(request, monkeypatch):
-    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language(None)
-
-
 def _texts(ax):
     return [t.get_text() for t in ax.figure.findobj(lambda a: hasattr(a, "get_text"))]
 

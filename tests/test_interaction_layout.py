@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_kit import i18n
 from course_kit import susceptibility as sus
 from course_kit.messages import text
 from course_kit.susceptibility.plot_layout import RUG_ROOM, interaction_layout, line_styles
@@ -22,14 +21,6 @@ def far_fit():
     """No interaction: nearly parallel lines that cross far outside the data."""
     data = sus.simulate_gxe(500, "none", seed=3)
     return sus.fit_interaction(data, "outcome", "environment", "susceptible")
-
-
-@pytest.fixture
-def lang(request, monkeypatch):
-    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language(None)
 
 
 def test_lines_and_bands_are_the_fitted_lines_over_the_observed_range(ds_fit):

@@ -121,14 +121,6 @@ def test_docstring_examples_run():
     assert result.failed == 0 and result.attempted > 0
 
 
-@pytest.fixture
-def edition():
-    from course_kit import i18n
-
-    yield i18n.set_language
-    i18n.set_language(None)
-
-
 @pytest.mark.parametrize(
     "lang, judgement, supervisor",
     [

@@ -422,15 +422,6 @@ def test_docstring_examples_run():
 # --- the Swedish and Norwegian editions ------------------------------------------------------
 
 
-@pytest.fixture
-def edition():
-    """Set the edition for one test, and go back to the default afterwards."""
-    from course_kit import i18n
-
-    yield i18n.set_language
-    i18n.set_language(None)
-
-
 def _pdf_text(path) -> bytes:
     """The page content streams of a PDF written by fpdf2 (zlib-compressed), as bytes."""
     import zlib

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from course_kit import i18n
 from course_kit.teaching import programme_widgets as pw
 
 
 def _png(output) -> str:
     return output.outputs[0]["data"]["image/png"]
-
-
-@pytest.fixture
-def swedish():
-    i18n.set_language("sv")
-    yield
-    i18n.set_language(None)
 
 
 def test_visit_slider_says_what_happens_and_redraws():

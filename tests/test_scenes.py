@@ -191,15 +191,6 @@ def test_strip_shows_every_event_and_the_marks():
 # --- the Swedish and Norwegian editions --------------------------------------------------
 
 
-@pytest.fixture
-def swedish():
-    from course_kit import i18n
-
-    i18n.set_language("sv")
-    yield
-    i18n.set_language(None)
-
-
 def test_every_event_has_a_row_id_for_its_translations():
     # the catalogs key an event's prose by "<scene>-<event>" (the composite primary key)
     _, events = scenes.load_scenes()

@@ -404,15 +404,6 @@ def _image(filename: str):
     )
 
 
-@pytest.fixture
-def in_language(monkeypatch):
-    from course_kit import i18n
-
-    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
-    yield i18n.set_language
-    i18n.set_language(None)
-
-
 def _notebook_08_fit():
     """The fit of notebook 08: plain names for axes and legend (from the message tables)."""
     children = sus.simulate_gxe(500, "differential_susceptibility", seed=7)
@@ -436,10 +427,10 @@ def test_image_notebook_08():
 
 
 @_image("interaction_far_crossover_sv.png")
-def test_image_far_crossover_in_swedish(in_language):
+def test_image_far_crossover_in_swedish(edition):
     from course_kit.style import use_course_style
 
-    in_language("sv")
+    edition("sv")
     res = sus.fit_interaction(
         sus.simulate_gxe(500, "none", seed=3), "outcome", "environment", "susceptible"
     )
@@ -448,21 +439,20 @@ def test_image_far_crossover_in_swedish(in_language):
 
 
 @_image("interaction_score_points_nb.png")
-def test_image_continuous_marker_with_points_in_norwegian(in_language, ds_data):
+def test_image_continuous_marker_with_points_in_norwegian(edition, ds_data):
     from course_kit.style import use_course_style
 
-    in_language("nb")
+    edition("nb")
     df = ds_data.assign(score=ds_data.susceptible + np.random.default_rng(1).normal(0, 0.3, 500))
     res = sus.fit_interaction(df, "outcome", "environment", "score")
     with use_course_style():
         return res.plot(show_points=True).figure
 
 
-@pytest.mark.parametrize("lang", ["en", "sv", "nb"])
-def test_the_title_fits_in_the_figure_in_every_language(lang, in_language):
+@pytest.mark.parametrize("lang", ["en", "sv", "nb"], indirect=True)
+def test_the_title_fits_in_the_figure_in_every_language(lang):
     from course_kit.style import use_course_style
 
-    in_language(lang)
     with use_course_style():
         ax = _notebook_08_fit().plot()
     fig = ax.figure
