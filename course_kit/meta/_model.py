@@ -25,6 +25,7 @@ from course_kit._validation import (
     column_as_numbers,
 )
 from course_kit.formatting import p_metafor
+from course_kit.i18n import format_value
 from course_kit.meta import _core
 from course_kit.meta._estimators import FIXED_METHODS
 
@@ -271,11 +272,6 @@ def _r_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _num(value, spec: str) -> str:
-    """``format(value, spec)`` in the reader's locale (unchanged in English)."""
-    return i18n.format_value(value, spec)
-
-
 def _summary_text(res) -> str:
     from course_kit.messages import text
 
@@ -285,27 +281,37 @@ def _summary_text(res) -> str:
     else:
         lines.append(text("meta.summary_title_random", k=res.k, method=method_name(res.method)))
         lines.append("")
-        lines.append(text("meta.summary_tau2", value=_num(res.tau2, ".4f")))
-        lines.append(text("meta.summary_tau", value=_num(res.tau, ".4f")))
-    lines.append(text("meta.summary_i2", value=_num(res.i2, ".2f")))
-    lines.append(text("meta.summary_h2", value=_num(res.h2, ".2f")))
+        lines.append(text("meta.summary_tau2", value=format_value(res.tau2, ".4f")))
+        lines.append(text("meta.summary_tau", value=format_value(res.tau, ".4f")))
+    lines.append(text("meta.summary_i2", value=format_value(res.i2, ".2f")))
+    lines.append(text("meta.summary_h2", value=format_value(res.h2, ".2f")))
     lines.append("")
     lines.append(
-        text("meta.summary_q", df=res.q_df, q=_num(res.q, ".4f"), p=p_metafor(res.q_pvalue))
+        text("meta.summary_q", df=res.q_df, q=format_value(res.q, ".4f"), p=p_metafor(res.q_pvalue))
     )
     lines.append("")
     stat = "tval" if res.test == "knha" else "zval"
-    lines.append(text("meta.summary_model", level=_num(100 * res.level, "g")))
+    lines.append(text("meta.summary_model", level=format_value(100 * res.level, "g")))
     header = f"{'estimate':>9} {'se':>8} {stat:>8} {'pval':>8} {'ci.lb':>8} {'ci.ub':>8}"
-    row = (
-        f"{_num(res.estimate, '>9.4f')} {_num(res.se, '>8.4f')} {_num(res.statistic, '>8.4f')} "
-        f"{p_metafor(res.pvalue):>8} {_num(res.ci_low, '>8.4f')} {_num(res.ci_high, '>8.4f')}"
+    row = " ".join(
+        [
+            format_value(res.estimate, ">9.4f"),
+            format_value(res.se, ">8.4f"),
+            format_value(res.statistic, ">8.4f"),
+            f"{p_metafor(res.pvalue):>8}",
+            format_value(res.ci_low, ">8.4f"),
+            format_value(res.ci_high, ">8.4f"),
+        ]
     )
     lines += [header, row]
     if not res.is_fixed:
         lines.append("")
         lines.append(
-            text("meta.summary_pi", low=_num(res.pi_low, ".4f"), high=_num(res.pi_high, ".4f"))
+            text(
+                "meta.summary_pi",
+                low=format_value(res.pi_low, ".4f"),
+                high=format_value(res.pi_high, ".4f"),
+            )
         )
     if res.test == "knha":
         lines.append(text("meta.summary_knha", df=res.df))
@@ -316,9 +322,9 @@ def _summary_html(res) -> str:
     from course_kit.messages import text
 
     rows = [
-        (text("meta.html_estimate"), _num(res.estimate, ".3f")),
+        (text("meta.html_estimate"), format_value(res.estimate, ".3f")),
         (
-            text("meta.html_ci", level=_num(100 * res.level, "g")),
+            text("meta.html_ci", level=format_value(100 * res.level, "g")),
             text("results.ci_bounds", low=res.ci_low, high=res.ci_high),
         ),
         ("p", p_metafor(res.pvalue)),
@@ -327,7 +333,7 @@ def _summary_html(res) -> str:
         rows.append(
             (text("meta.html_pi"), text("results.ci_bounds", low=res.pi_low, high=res.pi_high))
         )
-        rows.append(("τ²", _num(res.tau2, ".4f")))
+        rows.append(("τ²", format_value(res.tau2, ".4f")))
     rows += [
         ("I²", text("results.percent_1", value=res.i2)),
         (f"Q (df = {res.q_df})", text("results.q_html", q=res.q, p=p_metafor(res.q_pvalue))),
