@@ -209,8 +209,8 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
     """A table to show participants, its numbers (and known headers) in the reader's language.
 
     pandas always prints a decimal point; the Swedish and Norwegian editions get
-    a copy whose numbers are text with a decimal comma (``"0,45"``), and whose
-    column headers are translated where the kit has a word for them (a
+    a copy whose numbers are text with a decimal comma (``"0,45"``), whose
+    True and False are words (``"ja"``, ``"nej"``), and whose column headers are translated where the kit has a word for them (a
     ``results.col.<name>`` message, e.g. ``ci_low``). The English edition gets
     ``frame`` itself (rounded to ``digits`` if given), so what it shows does not change.
 
@@ -228,16 +228,23 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
     >>> table(pd.DataFrame({"d": [0.456, -1.0]}), 2, lang="sv")["d"].tolist()
     ['0,46', '−1,00']
     """
+    import numpy as np
     import pandas as pd
+
+    from course_kit import messages
 
     lang = _language(lang)
     if lang == "en":
         return frame if digits is None else frame.round(digits)
+    with i18n.using(lang):
+        truth = {True: messages.text("results.cell.true"), False: messages.text("results.cell.false")}
 
     def cell(x):
         if isinstance(x, float) and not math.isfinite(x):  # NaN, ±inf (NumPy's float64 too)
             return "NA"
-        if isinstance(x, bool) or not _finite(x):  # words, True/False, None, pd.NA: as they are
+        if isinstance(x, (bool, np.bool_)):  # "ja"/"nej", not pandas' English True/False
+            return truth[bool(x)]
+        if not _finite(x):  # words, None, pd.NA: as they are
             return x
         # a number
         if isinstance(x, int) or (hasattr(x, "dtype") and x.dtype.kind in "iu"):
@@ -248,7 +255,6 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
 
     shown = frame.map(cell)
     if headers and isinstance(shown, pd.DataFrame):
-        from course_kit import messages
 
         def header(name):
             key = f"results.col.{name}"

@@ -61,10 +61,15 @@ def test_a_participant_table_writes_its_numbers_and_leaves_the_rest():
     assert fmt.table(frame, lang="en") is frame  # English: the frame itself
     assert fmt.table(frame, 2, lang="en")["x"].tolist()[5:7] == [-3, -0.456]  # not a float column
     shown = fmt.table(frame, 2, lang="sv")["x"].tolist()
-    assert shown[0] is True and shown[1] is None  # True/False and missing cells as they are
+    assert shown[0] == "ja" and pd.isna(shown[1])  # True in words; a missing cell stays missing
     assert shown[2:5] == ["NA", "NA", "NA"]  # NaN and ±inf, Python's and NumPy's
     assert shown[5:] == ["−3", "−0,46", "−7", "2,50", "Ainsworth 1978"]
     assert fmt.table(frame, lang="sv")["x"].tolist()[5:9] == ["−3", "−0,456", "−7", "2,5"]
+    # a boolean column (NumPy's bool) in each edition's words
+    flags = pd.DataFrame({"rewarded": [True, False]})
+    assert fmt.table(flags, lang="en")["rewarded"].tolist() == [True, False]
+    assert fmt.table(flags, lang="sv")["rewarded"].tolist() == ["ja", "nej"]
+    assert fmt.table(flags, lang="nb")["rewarded"].tolist() == ["ja", "nei"]
     floats = pd.DataFrame({"g": [0.456, math.nan]})
     assert fmt.table(floats, 2, lang="en")["g"].tolist()[0] == 0.46
     assert fmt.table(floats, 2, lang="sv")["g"].tolist() == ["0,46", "NA"]
