@@ -10,8 +10,8 @@ a fresh Python of the new environment, as a kernel would), and starts the same
 command again in the same clone (the second run: ``.venv`` exists, nothing is
 installed). Each step is printed as wall clock / CPU seconds (user + system of all
 its processes: comparable under load) with the 1-minute load average when it ended.
-``--installer uv-compile`` is uv with ``--compile-bytecode`` put into the clone's
-Makefile and run.py (as the kit installed for a while; uv's default is not to compile). pip's and uv's download
+``--installer uv-compile`` is uv compiling every module up front, as the kit installed
+for a while (uv's own ``UV_COMPILE_BYTECODE=1``; its default is not to compile). pip's and uv's download
 caches are whatever this machine has (say so when reporting: a first uv run on a
 machine fills uv's cache).
 
@@ -118,16 +118,6 @@ def measure(launcher: str, installer: str, uv: str | None) -> list[Run]:
         tmp = Path(tmp)
         clone = tmp / "kit"
         subprocess.run(["git", "clone", "--quiet", "--local", str(ROOT), str(clone)], check=True)
-        if installer == "uv-compile":  # uv compiling every module up front, as pip does
-            for name, plain, compiling in (
-                ("Makefile", "$(UV) pip install --quiet", "--quiet --compile-bytecode"),
-                ("run.py", '[uv, "pip", "install", "--quiet",', '"--quiet", "--compile-bytecode",'),
-            ):
-                text = (clone / name).read_text()
-                if text.count(plain) != 1:
-                    raise RuntimeError(f"cannot find the uv install in {name}: {plain}")
-                quiet = '"--quiet",' if name == "run.py" else "--quiet"
-                (clone / name).write_text(text.replace(plain, plain.replace(quiet, compiling)))
         runtime = tmp / "runtime"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "MAKE"))}
         env.pop("VIRTUAL_ENV", None)
@@ -139,6 +129,10 @@ def measure(launcher: str, installer: str, uv: str | None) -> list[Run]:
             WORKSPACE=str(tmp / "workspace"),
             PORT=str(free_port()),
         )
+        if installer == "uv-compile":  # uv reads this as --compile-bytecode, in both launchers
+            env["UV_COMPILE_BYTECODE"] = "1"
+        else:
+            env.pop("UV_COMPILE_BYTECODE", None)
         if installer == "pip":  # hide uv
             env["PATH"] = os.pathsep.join(
                 p for p in env["PATH"].split(os.pathsep) if not (Path(p) / "uv").exists()
