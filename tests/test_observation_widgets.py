@@ -112,3 +112,21 @@ def test_marks_and_theme_survive_a_scene_change_and_are_still_graded():
     assert box.result.status == "correct"
     box.scene_choice.value = "S01"  # and the other scene kept its own mark
     assert [d.value for d in box.kinds.values() if d.value] == ["praise"]
+
+
+def test_a_long_marking_session_keeps_a_bounded_number_of_pictures(monkeypatch):
+    monkeypatch.setattr(observation, "KEEP_PICTURES", 5)
+    box = observation.marking_self_check(start="S03")
+    unmarked = set(box.pictures)
+    assert len(unmarked) == 8  # every scene's strip, drawn up front
+    box.kinds[1].value = "praise"
+    first = _png(box.strip)
+    for event in range(2, 9):  # 14 more marked pictures, one after another
+        for kind in ("missed_signal", "praise"):
+            box.kinds[event].value = kind
+    assert unmarked <= set(box.pictures)  # the unmarked strips are never dropped
+    assert len(box.pictures) == 8 + 5  # and the latest five marked ones
+    # a dropped picture is drawn again when its marks come back, the same as before
+    for event in range(2, 9):
+        box.kinds[event].value = ""
+    assert _png(box.strip) == first

@@ -37,6 +37,9 @@ def _figure(scene_id: str, marks=None, reference: bool = False, current=None):
     return fig
 
 
+KEEP_PICTURES = 64  # marked pictures kept by marking_self_check besides the unmarked ones
+
+
 def marking_self_check(scene_ids=None, start: str | None = None):
     """The marking exercise: a scene chooser, strip, transcript with marks, theme and check.
 
@@ -54,7 +57,9 @@ def marking_self_check(scene_ids=None, start: str | None = None):
         ``strip`` (Output with the timeline strip), ``kinds`` (dict event ->
         Dropdown, of the scene shown; each scene keeps its own, with the marks and
         theme chosen in it), ``theme`` (Dropdown), ``check_button``,
-        ``feedback`` (HTML) and ``result`` (the last MarkingResult or None).
+        ``feedback`` (HTML), ``result`` (the last MarkingResult or None) and
+        ``pictures`` (the strips kept for a quick redraw, by scene, marks and
+        whether the reference is shown).
 
     Examples
     --------
@@ -113,17 +118,23 @@ def marking_self_check(scene_ids=None, start: str | None = None):
     # A scene change is the notebook's main move: it must cost a look-up, not a new
     # figure (~0.1 s) and ~90 new widgets. So each scene's transcript rows are made
     # once and kept (they also keep the participant's marks and theme when the scene
-    # changes and back), and every picture drawn is kept, keyed by what it shows.
+    # changes and back), and pictures are kept, keyed by what they show: each scene's
+    # unmarked strip always, and the latest KEEP_PICTURES others (a PNG of some 20 kB
+    # each: marking for a whole course day must not grow the kernel without end).
     sheets = {}  # scene -> {"rows": [HBox], "kinds": {event: Dropdown}, "theme": str}
-    pictures = {}  # (scene, marks, reference) -> the strip's outputs
+    pictures = {}  # (scene, marks, reference) -> the strip's outputs, oldest first
+    unmarked = set()  # keys of the pictures drawn up front, never dropped
 
     def redraw(reference: bool = False) -> None:
         key = (scene_choice.value, tuple(sorted(marks().items())), reference)
         if key in pictures:
-            strip.outputs = pictures[key]
-        else:
-            teaching.show_figure(_figure(scene_choice.value, dict(key[1]), reference), strip)
-            pictures[key] = strip.outputs
+            strip.outputs = pictures[key] = pictures.pop(key)  # now the latest
+            return
+        teaching.show_figure(_figure(scene_choice.value, dict(key[1]), reference), strip)
+        pictures[key] = strip.outputs
+        others = [k for k in pictures if k not in unmarked]
+        for old in others[: max(0, len(others) - KEEP_PICTURES)]:
+            del pictures[old]
 
     def on_mark(change=None) -> None:
         feedback.value = ""
@@ -189,6 +200,7 @@ def marking_self_check(scene_ids=None, start: str | None = None):
         sheets[sid] = sheet(sid)
         scene_choice.value = sid  # scene_choice is not observed yet
         box.kinds = sheets[sid]["kinds"]
+        unmarked.add((sid, (), False))
         redraw()
     scene_choice.value = start or ids[0]
     scene_choice.observe(build, names="value")
@@ -206,6 +218,7 @@ def marking_self_check(scene_ids=None, start: str | None = None):
         feedback,
     ]
     box.scene_choice, box.strip, box.theme = scene_choice, strip, theme
+    box.pictures = pictures
     box.check_button, box.feedback, box.result = check_button, feedback, None
     build()
     return box
