@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     # names that screen readers announce on the notebook page (teaching._widgets' page script)
     "page.slider_name": "slider",
     "page.scrolling_output_name": "Output (scrolls; use the arrow keys)",
+    # the line under which technical output stays folded (teaching.folded)
+    "page.reviewers_summary": "For reviewers: show the output",
     "exercises.check_button": "Check",
     "exercises.number_placeholder": "Type a number, e.g. 0.45",
     "exercises.list_placeholder": "Type {n} numbers, e.g. 5, 7, 3",

@@ -209,10 +209,28 @@ def test_reviewer_cells_are_labelled_and_folded(path):
         assert "".join(cell["source"]).startswith("# For reviewers"), cell["id"]
 
 
+def test_reviewer_output_stays_folded_after_running(executed):
+    """JupyterLab unfolds a folded output when its cell runs (Run All), so a reviewer
+    cell's output must fold itself: a closed <details> under a one-line summary."""
+    path, nb = executed
+    for _, cell in _code_cells(nb):
+        if "for-reviewers" not in cell.metadata.get("tags", []):
+            continue
+        shown = [o for o in cell.outputs if o.get("output_type") != "stream"]
+        assert cell.outputs and len(shown) == len(cell.outputs), (path.name, cell.id)
+        for out in shown:
+            page = "".join(out.get("data", {}).get("text/html", ""))
+            assert re.match(r"<details(?![^>]*\bopen\b)[^>]*><summary>[^<]+</summary>", page), (
+                path.name,
+                cell.id,
+                page[:200],
+            )
+
+
 def test_researcher_output_is_only_in_reviewer_cells():
     """R code, leave-one-out and model-comparison tables are for reviewers only."""
     researcher = re.compile(
-        r"metafor_code\(|leave_one_out\(random\)\.round|models\.round|^fit$", re.M
+        r"metafor_code\(|leave_one_out\(random\)\.round|models\.round|^fit$|folded\(", re.M
     )
     for path in NOTEBOOKS:
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:

@@ -16,7 +16,8 @@
                        simulated family step by step, the Maja scene
 ``_widgets``           the one widget toolkit: figure to PNG, live figures,
                        image sliders, alt text and accessible names (private to
-                       this package; ``image_widget``, ``set_image`` are public)
+                       this package; ``image_widget``, ``set_image`` and
+                       ``folded``, output that stays folded, are public)
 =====================  ==========================================================
 
 The teaching layer draws on the analysis layer (``meta``, ``susceptibility``,
@@ -36,6 +37,7 @@ import importlib
 from course_kit.teaching._widgets import (
     LiveFigure,
     figure_png,
+    folded,
     image_widget,
     set_image,
     show_figure,
@@ -71,6 +73,7 @@ __all__ = [
     "cohen_u3",
     "families",
     "figure_png",
+    "folded",
     "image_widget",
     "nnt",
     "overlap",

@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_kit._result import html_view
 from course_kit._validation import check_number
+from course_kit.messages import text
 from course_kit.style import alt_text, localise_ticks
 
 __all__ = [
+    "Folded",
     "LiveFigure",
     "figure_html",
     "figure_png",
+    "folded",
     "image_slider",
     "img_html",
     "publish_page_script",
@@ -503,3 +507,48 @@ def publish_page_script() -> None:
     display({"application/javascript": script}, raw=True)
     if i18n.get_language() != "en":
         display({"application/javascript": _DECIMAL_COMMA_JS}, raw=True)
+
+
+class Folded:
+    """An output that stays folded: a closed ``<details>`` under a one-line summary.
+
+    JupyterLab unfolds a cell's folded output every time the cell runs (Run All
+    does), so a cell's ``outputs_hidden`` cannot keep technical output (R code, a
+    full model table) out of a participant's way; a closed ``<details>`` in the
+    output itself stays closed until someone clicks it. Plain-text displays get
+    the object's own text.
+    """
+
+    def __init__(self, obj, summary: str):
+        self.obj, self.summary = obj, summary
+
+    def _repr_html_(self) -> str:
+        inner = getattr(self.obj, "_repr_html_", None)
+        body = inner() if callable(inner) else None
+        if body is None:
+            shown = self.obj if isinstance(self.obj, str) else repr(self.obj)
+            body = html_view("preformatted", text=shown)
+        return html_view("folded", summary=self.summary, body_html=body)
+
+    def __repr__(self) -> str:
+        return self.obj if isinstance(self.obj, str) else repr(self.obj)
+
+
+def folded(obj, summary: str | None = None) -> Folded:
+    """Show ``obj`` (a table, a result, a text) folded away under ``summary``.
+
+    Parameters
+    ----------
+    obj : object
+        Anything with an HTML view (``_repr_html_``), or text (shown as it is).
+    summary : str, optional
+        The line a reader clicks to unfold it; default: "For reviewers: show the
+        output", in the reader's language.
+
+    Examples
+    --------
+    >>> html = folded("rma(yi, vi)")._repr_html_()
+    >>> html.startswith("<details") and "<pre>rma(yi, vi)</pre>" in html
+    True
+    """
+    return Folded(obj, text("page.reviewers_summary") if summary is None else summary)
