@@ -95,6 +95,9 @@ _NUMBER_COLUMNS = (
     "year",
 )
 _DATASET = "evidence_table"
+# A filter's label at its full width: ipywidgets cuts a label at 80 px ("Barnets ål…"),
+# and the Swedish and Norwegian labels are often longer than the English.
+_FULL_LABEL = {"description_width": "initial"}
 
 
 def load():
@@ -398,12 +401,15 @@ def navigator(table=None):
 
     table = load() if table is None else table
     intervention = widgets.Dropdown(
-        options=_options(table, "intervention"), description=text("evidence.intervention")
+        options=_options(table, "intervention"),
+        description=text("evidence.intervention"),
+        style=_FULL_LABEL,
     )
     intervention.add_class("ck-main-widget")
     outcome = widgets.Dropdown(
         options=_options(table, "outcome_group") + _choices(table, "outcome"),
         description=text("evidence.outcome"),
+        style=_FULL_LABEL,
     )
     age = widgets.Dropdown(
         options=[
@@ -413,18 +419,23 @@ def navigator(table=None):
             ("36-71", (36, 72)),
         ],
         description=text("evidence.age"),
+        style=_FULL_LABEL,
     )
     certainty = widgets.Dropdown(
         options=[(text("evidence.all"), None), *[(level_label(lv), lv) for lv in reversed(LEVELS)]],
         description=text("evidence.certainty"),
+        style=_FULL_LABEL,
     )
-    search = widgets.Text(description=text("evidence.search"), continuous_update=False)
+    search = widgets.Text(
+        description=text("evidence.search"), continuous_update=False, style=_FULL_LABEL
+    )
     sort = widgets.Dropdown(
         options=[
             (column_label(c), c)
             for c in ("intervention", "outcome", "year", "estimate", "certainty")
         ],
         description=text("evidence.sort"),
+        style=_FULL_LABEL,
     )
     count = widgets.HTML()
     results = widgets.HTML()

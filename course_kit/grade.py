@@ -177,6 +177,8 @@ def grade_widget():
             (text("grade.widget.observational"), "observational"),
         ],
         description=text("grade.widget.design"),
+        # whole words on the buttons and the label ("Observationsstud…" otherwise)
+        style={"description_width": "initial", "button_width": "auto"},
     )
     pickers = {
         name: widgets.Dropdown(

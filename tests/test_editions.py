@@ -131,3 +131,41 @@ def test_swedish_and_norwegian_editions_leave_out_what_the_english_one_leaves_ou
         instructor = json.loads((tmp_path / "instructor" / source.name).read_text("utf-8"))
         assert instructor["metadata"]["course_kit"]["language"] == lang
         assert "COURSE_KIT_INSTRUCTOR" in "".join(instructor["cells"][1]["source"])
+
+
+def _controls(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _controls(child)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "sv", "nb"])
+def test_no_control_label_is_cut_short(lang):
+    """ipywidgets cuts a control's label at 80 px and a toggle button's text at its fixed
+    width ("Sant mön…", "Observationsstud…"): a label of more than about ten characters
+    must be given its full width, in every edition (the translations are often longer)."""
+    from course_kit import datasets, evidence, grade, i18n
+    from course_kit.teaching import explorers
+
+    trials = datasets.load("vipp_sd_synthetic")
+    with i18n.using(lang):
+        panels = {
+            "heterogeneity": explorers.heterogeneity_explorer(trials),
+            "file drawer": explorers.file_drawer_explorer(true_d=0.30, k=25, seed=4),
+            "susceptibility": explorers.susceptibility_explorer(sizes=(60, 157), seed=7),
+            "pattern": explorers.pattern_explorer(n=200, seed=3),
+            "navigator": evidence.navigator(),
+            "grade": grade.grade_widget(),
+        }
+    cut = []
+    for name, panel in panels.items():
+        for control in _controls(panel):
+            style = getattr(control, "style", None)
+            label = getattr(control, "description", "")
+            if label and len(label) > 10 and not getattr(style, "description_width", ""):
+                cut.append(f"{name}: {label!r}")
+            if hasattr(style, "button_width") and not style.button_width:
+                long = [o for o in getattr(control, "_options_labels", ()) if len(o) > 14]
+                cut += [f"{name}: button {o!r}" for o in long]
+    assert not cut, f"{lang}: labels cut short:\n" + "\n".join(cut)

@@ -17,6 +17,10 @@ from course_kit.susceptibility.patterns import pattern_choices
 from course_kit.susceptibility.power import interaction_power
 from course_kit.teaching._widgets import PICTURE_DPI, image_slider
 
+# A control's label at its full width: ipywidgets cuts a label at 80 px ("Sant mön…" for
+# "Sant mönster"), and the Swedish and Norwegian labels are often longer than the English.
+FULL_LABEL = {"description_width": "initial"}
+
 __all__ = [
     "PATTERN_CHOICES",  # noqa: F822 (made on access by __getattr__, in the reader's language)
     "file_drawer_explorer",
@@ -53,7 +57,12 @@ def ratings_explorer(*, seed: int = 2024, main: bool = True):
     rng = np.random.default_rng(seed)
     scores = np.clip(np.round(rng.normal(5.0, 1.6, size=2000)), 1, 9).astype(int)
     slider = widgets.IntSlider(
-        value=20, min=5, max=500, step=5, description=text("explore.families_slider")
+        value=20,
+        min=5,
+        max=500,
+        step=5,
+        description=text("explore.families_slider"),
+        style=FULL_LABEL,
     )
     out = widgets.Output()
     if main:
@@ -127,7 +136,12 @@ def heterogeneity_explorer(data, *, yi: str = "yi", vi: str = "vi", seed: int = 
     z = np.random.default_rng(seed).standard_normal(y0.size)
     z -= z.mean()  # shifts add spread, not a change of the average
     slider = widgets.FloatSlider(
-        value=0.0, min=0.0, max=0.4, step=0.02, description=text("explore.tau_slider")
+        value=0.0,
+        min=0.0,
+        max=0.4,
+        step=0.02,
+        description=text("explore.tau_slider"),
+        style=FULL_LABEL,
     )
 
     values = np.round(np.arange(0.0, 0.4 + 1e-9, 0.02), 2)
@@ -226,7 +240,12 @@ def file_drawer_explorer(
         tried[strength] = int(sample.attrs.get("n_simulated", k))
         fits[strength] = meta_analysis(sample["yi"], sample["vi"], method="REML")
     slider = widgets.FloatSlider(
-        value=0.0, min=0.0, max=1.0, step=0.1, description=text("explore.drawer_slider")
+        value=0.0,
+        min=0.0,
+        max=1.0,
+        step=0.1,
+        description=text("explore.drawer_slider"),
+        style=FULL_LABEL,
     )
 
     def render(strength):
@@ -279,6 +298,7 @@ def susceptibility_explorer(
         options=sizes,
         value=157 if 157 in sizes else sizes[0],
         description=text("explore.sample_slider"),
+        style=FULL_LABEL,
     )
 
     def render(n):
@@ -334,7 +354,7 @@ def pattern_explorer(n: int = 500, *, seed: int = 11, main: bool = False):
 
     n = check_number(n, "n", low=20, integer=True)
     chooser = widgets.Dropdown(
-        options=pattern_choices(), description=text("explore.pattern_dropdown")
+        options=pattern_choices(), description=text("explore.pattern_dropdown"), style=FULL_LABEL
     )
 
     def render(pattern):
