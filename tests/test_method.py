@@ -76,6 +76,43 @@ def test_plot_draws_the_result_without_refitting():
         sl.plot_coercive_cycle("not a result")
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "upto"),
+    [
+        ({"parent_learns": True, "seed": 1}, 50),
+        ({"seed": 4}, None),
+        ({"seed": 4}, 0),
+        ({"parent_learns": True}, None),
+    ],
+)
+def test_cycle_lines_are_what_the_plot_draws(kwargs, upto):
+    res = sl.coercive_cycle(0.3, 0.5, **kwargs)
+    lines, strips = sl.cycle_lines(res, upto)
+    fig, ax = plt.subplots()
+    sl.plot_coercive_cycle(res, ax=ax, upto=upto)
+    assert len(lines) == len(ax.lines) == (2 if kwargs.get("parent_learns") else 1)
+    for (x, y), line in zip(lines, ax.lines, strict=True):
+        assert np.array_equal(np.column_stack([x, y]), line.get_xydata())
+    assert len(strips) == len(ax.collections)
+    for segments, strip in zip(strips, ax.collections, strict=True):
+        assert np.array_equal(
+            segments.reshape(-1, 2, 2), np.reshape(strip.get_segments(), (-1, 2, 2))
+        )
+    plt.close(fig)
+    shown = len(res.escalation) - 1 if upto is None else upto
+    if res.family is None or not shown:
+        assert strips == []
+        return
+    fam = res.family.iloc[:shown]
+    # one tick per situation: escalations (top) and calm requests (bottom), rewarded or not
+    counts = [len(s) for s in strips]
+    for count, escalated, rewarded in zip(
+        counts, [True, True, False, False], [True, False] * 2, strict=True
+    ):
+        assert count == ((fam["escalated"] == escalated) & (fam["rewarded"] == rewarded)).sum()
+    assert (strips[0][:, :, 1] > 100).all() and (strips[3][:, :, 1] < 0).all()
+
+
 # --- the programme ------------------------------------------------------------------------
 
 

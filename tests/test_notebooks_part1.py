@@ -330,6 +330,45 @@ def test_cycle_explorer_redraws_the_lines_and_strip_it_shows():
     assert png() == first
 
 
+def test_a_cycle_explorer_move_sets_the_data_plot_coercive_cycle_draws(monkeypatch):
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from course_kit.method import social_learning as sl
+    from course_kit.teaching import social_widgets
+
+    box = social_widgets.cycle_explorer()
+    box.learns.value = True  # both kept pictures exist: what follows are moves only
+    box.learns.value = False
+    plot, drawn = sl.plot_coercive_cycle, []
+    monkeypatch.setattr(sl, "plot_coercive_cycle", lambda *a, **k: drawn.append(a))
+
+    def data(ax):
+        return [line.get_xydata() for line in ax.lines], [
+            np.asarray(segments) for strip in ax.collections for segments in strip.get_segments()
+        ]
+
+    for control, value in ((box.praise, 0.2), (box.learns, True), (box.give_in, 0.8)):
+        (shown,) = box.pictures.figure.axes  # one axes: no scratch drawing
+        before = data(shown)
+        control.value = value
+        (shown,) = box.pictures.figure.axes
+        fresh = plot(box.result, ax=Figure().add_subplot())
+        assert len(shown.lines) == len(fresh.lines)
+        assert [len(c.get_segments()) for c in shown.collections] == [
+            len(c.get_segments()) for c in fresh.collections
+        ]
+        lines, ticks = data(shown)
+        want_lines, want_ticks = data(fresh)
+        assert not np.array_equal(lines[0], before[0][0])  # the move changed the picture
+        for got, want in zip([*lines, *ticks], [*want_lines, *want_ticks], strict=True):
+            np.testing.assert_array_equal(got, want)
+        assert [t.get_text() for t in shown.get_legend().get_texts()] == [
+            t.get_text() for t in fresh.get_legend().get_texts()
+        ]
+    assert drawn == []  # a move does not draw the plot again
+
+
 def test_situation_explorer_counts_the_shown_situations():
     from course_kit.teaching import social_widgets
 

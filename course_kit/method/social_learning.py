@@ -65,7 +65,7 @@ from course_kit._result import Result, html_view
 from course_kit._validation import check_number
 from course_kit.messages import text
 
-__all__ = ["CoerciveCycleResult", "coercive_cycle", "plot_coercive_cycle"]
+__all__ = ["CoerciveCycleResult", "coercive_cycle", "cycle_lines", "plot_coercive_cycle"]
 
 # The course authors' choices for a clear picture (not estimates of anything).
 DEFAULTS = {"start": 0.3, "child_rate": 0.05, "parent_rate": 0.02, "situations": 200}
@@ -255,13 +255,65 @@ def _simulate_family(s: dict, seed: int):
     )
 
 
+def cycle_lines(result: CoerciveCycleResult, upto: int | None = None):
+    """The data that :func:`plot_coercive_cycle` draws, in the order it draws them.
+
+    A widget that keeps one figure and only moves its lines (the cycle explorer of
+    notebook 02) takes its new data from here, so it shows what the plot shows.
+
+    Parameters
+    ----------
+    result : CoerciveCycleResult
+    upto : int, optional
+        Only the first ``upto`` situations (default: all).
+
+    Returns
+    -------
+    lines : list of (numpy.ndarray, numpy.ndarray)
+        ``(x, y)`` of the escalation line, then of the give-in line when the
+        parent learns; ``x`` is the situation, ``y`` the chance in percent.
+    strips : list of numpy.ndarray
+        The simulated family's ticks as segments (shape ``(k, 2, 2)``):
+        escalations rewarded, escalations not rewarded, calm requests rewarded,
+        calm requests not rewarded. Empty when there is no family or ``upto`` is 0.
+
+    Examples
+    --------
+    >>> lines, strips = cycle_lines(coercive_cycle(0.2, 0.6, seed=1), upto=10)
+    >>> len(lines), len(strips), sum(len(s) for s in strips)
+    (1, 4, 10)
+    """
+    if not isinstance(result, CoerciveCycleResult):
+        raise TypeError("result must be what coercive_cycle() returns.")
+    n = result.settings["situations"]
+    upto = n if upto is None else check_number(upto, "upto", low=0, high=n, integer=True)
+    x = np.arange(upto + 1)
+    lines = [(x, 100 * result.escalation[: upto + 1])]
+    if result.settings["parent_learns"]:
+        lines.append((x, 100 * result.give_in[: upto + 1]))
+    strips = []
+    if result.family is not None and upto:
+        fam = result.family.iloc[:upto]
+        # escalations at the top, calm requests at the bottom; a rewarded tick is longer
+        for escalated, y in ((True, 106), (False, -6)):
+            part = fam[fam["escalated"] == escalated]
+            for rewarded, half in ((True, 3), (False, 1)):
+                at = part.loc[part["rewarded"] == rewarded, "situation"].to_numpy(float)
+                segments = np.empty((len(at), 2, 2))  # one vertical tick per situation
+                segments[:, :, 0] = at[:, None]
+                segments[:, 0, 1], segments[:, 1, 1] = y - half, y + half
+                strips.append(segments)
+    return lines, strips
+
+
 def plot_coercive_cycle(result: CoerciveCycleResult, ax=None, *, upto: int | None = None):
     """Draw a :class:`CoerciveCycleResult` (it is not recomputed).
 
     The line is the average chance of an escalation; with ``parent_learns`` a
     dashed line shows the chance that the parent gives in. A simulated family
     (``seed``) appears as a strip of ticks: escalations at the top, calm
-    requests at the bottom, filled when rewarded.
+    requests at the bottom, long and strong when rewarded. :func:`cycle_lines`
+    gives the data drawn.
 
     Parameters
     ----------
@@ -279,42 +331,28 @@ def plot_coercive_cycle(result: CoerciveCycleResult, ax=None, *, upto: int | Non
     >>> ax = plot_coercive_cycle(coercive_cycle(0.2, 0.6, seed=1))  # doctest: +SKIP
     """
     import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
 
     from course_kit.style import PALETTE
 
-    if not isinstance(result, CoerciveCycleResult):
-        raise TypeError("result must be what coercive_cycle() returns.")
-    n = result.settings["situations"]
-    upto = n if upto is None else check_number(upto, "upto", low=0, high=n, integer=True)
+    lines, strips = cycle_lines(result, upto)  # checks result and upto
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 4.0))
-    x = np.arange(upto + 1)
-    ax.plot(
-        x,
-        100 * result.escalation[: upto + 1],
-        color=PALETTE["vermillion"],
-        lw=2.5,
-        label=text("social.line_escalation"),
-    )
-    if result.settings["parent_learns"]:
-        ax.plot(
-            x,
-            100 * result.give_in[: upto + 1],
-            color=PALETTE["blue"],
-            lw=2,
-            ls="--",
-            label=text("social.line_give_in"),
-        )
-    if result.family is not None and upto:
-        fam = result.family.iloc[:upto]
-        for escalated, y in ((True, 106), (False, -6)):
-            part = fam[fam["escalated"] == escalated]
-            colour = PALETTE["vermillion"] if escalated else PALETTE["green"]
-            paid = part[part["rewarded"]]
-            label = text("social.strip_escalated" if escalated else "social.strip_calm")
-            ax.vlines(paid["situation"], y - 3, y + 3, color=colour, lw=1.2, label=label)
-            unpaid = part[~part["rewarded"]]
-            ax.vlines(unpaid["situation"], y - 1, y + 1, color=colour, lw=0.6, alpha=0.5)
+    line_styles = [
+        {"color": PALETTE["vermillion"], "lw": 2.5, "label": text("social.line_escalation")},
+        {"color": PALETTE["blue"], "lw": 2, "ls": "--", "label": text("social.line_give_in")},
+    ]
+    for (x, y), style in zip(lines, line_styles, strict=False):
+        ax.plot(x, y, **style)
+    strip_styles = []  # in the order of cycle_lines' strips
+    for colour, key in (("vermillion", "social.strip_escalated"), ("green", "social.strip_calm")):
+        strip_styles += [
+            {"colors": PALETTE[colour], "lw": 1.2, "label": text(key)},  # rewarded
+            {"colors": PALETTE[colour], "lw": 0.6, "alpha": 0.5},  # not rewarded
+        ]
+    for segments, style in zip(strips, strip_styles, strict=False):
+        ax.add_collection(LineCollection(segments, **style))
+    n = result.settings["situations"]
     ax.set(
         xlim=(0, n), ylim=(-12, 112), xlabel=text("social.x_label"), ylabel=text("social.y_label")
     )

@@ -57,7 +57,8 @@ def cycle_explorer(praise_calm: float = 0.6, give_in: float = 0.3, seed: int = 3
     ipywidgets.VBox
         With attributes for the notebook and tests: ``praise``, ``give_in``
         (FloatSlider), ``learns`` (Checkbox), ``picture`` (Output), ``summary``
-        (HTML) and ``result`` (the last :class:`~course_kit.method.social_learning.CoerciveCycleResult`).
+        (HTML), ``result`` (the last :class:`~course_kit.method.social_learning.CoerciveCycleResult`)
+        and ``pictures`` (its kept figures; ``pictures.figure`` is the one shown).
 
     Examples
     --------
@@ -90,6 +91,7 @@ def cycle_explorer(praise_calm: float = 0.6, give_in: float = 0.3, seed: int = 3
         picture,
         summary,
     )
+    box.pictures = pictures
     redraw()
     return box
 
@@ -100,19 +102,19 @@ class _CyclePictures:
     A new figure per move took about 150 ms of CPU (layout, drawing every label,
     PNG). Axes, labels, title and legend do not change with the sliders, so each
     figure (one with and one without the parent's line, since the legend differs)
-    is laid out and drawn once and kept by a
+    is made once by :func:`~course_kit.method.social_learning.plot_coercive_cycle`,
+    laid out and rendered once and kept by a
     :class:`~course_kit.teaching._widgets.LiveFigure`; a move draws only the lines
     and the family's strip over it. Their new data come from
-    :func:`~course_kit.method.social_learning.plot_coercive_cycle` itself, drawn on
-    an axes that is never rendered, so the picture stays what that function draws.
+    :func:`~course_kit.method.social_learning.cycle_lines` (the data that
+    ``plot_coercive_cycle`` draws, in the order it draws them), set in place: the
+    picture stays what that function draws, and nothing is drawn twice.
     """
 
     def __init__(self, output):
-        from matplotlib.figure import Figure
-
         self.output = output
-        self.live = {}  # parent_learns -> (LiveFigure, its lines and strips)
-        self.scratch = Figure().add_subplot()
+        self.live = {}  # parent_learns -> (LiveFigure, its lines, its strips)
+        self.figure = None  # the matplotlib figure shown last
 
     def show(self, result) -> None:
         """Show ``result`` (a :class:`~course_kit.method.social_learning.CoerciveCycleResult`)."""
@@ -120,22 +122,15 @@ class _CyclePictures:
         if learns not in self.live:
             self.live[learns] = self._figure(result)
         else:
-            _, artists = self.live[learns]
-            new = self._data_artists(self.scratch, result)
-            for old, fresh in zip(artists, new, strict=True):
-                if hasattr(old, "set_segments"):  # a strip of ticks (LineCollection)
-                    old.set_segments(fresh.get_segments())
-                else:
-                    old.set_data(fresh.get_data())
-            for artist in new:
-                artist.remove()
-            self.scratch.legend_.remove()
-        self.live[learns][0].show()
-
-    @staticmethod
-    def _data_artists(ax, result) -> list:
-        _sl.plot_coercive_cycle(result, ax=ax)
-        return [*ax.lines, *ax.collections]
+            _, lines, strips = self.live[learns]
+            new_lines, new_strips = _sl.cycle_lines(result)
+            for line, (x, y) in zip(lines, new_lines, strict=True):
+                line.set_data(x, y)
+            for strip, segments in zip(strips, new_strips, strict=True):
+                strip.set_segments(segments)
+        live = self.live[learns][0]
+        live.show()
+        self.figure = live.fig
 
     def _figure(self, result):
         import matplotlib.pyplot as plt
@@ -143,11 +138,12 @@ class _CyclePictures:
         from course_kit.teaching._widgets import LiveFigure
 
         fig, ax = plt.subplots(figsize=(7.5, 4.0))
-        artists = self._data_artists(ax, result)
+        _sl.plot_coercive_cycle(result, ax=ax)
+        lines, strips = list(ax.lines), list(ax.collections)  # cycle_lines' order
         fig.tight_layout()
         plt.close(fig)  # shown only inside the output area
         fig.set_dpi(85)  # show_figure's resolution, after the layout: the same picture
-        return LiveFigure(fig, self.output, dynamic=artists), artists
+        return LiveFigure(fig, self.output, dynamic=[*lines, *strips]), lines, strips
 
 
 def situation_explorer(praise_calm: float = 0.2, give_in: float = 0.6, seed: int = 11):
