@@ -237,7 +237,10 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
     if lang == "en":
         return frame if digits is None else frame.round(digits)
     with i18n.using(lang):
-        truth = {True: messages.text("results.cell.true"), False: messages.text("results.cell.false")}
+        truth = {
+            True: messages.text("results.cell.true"),
+            False: messages.text("results.cell.false"),
+        }
 
     def cell(x):
         if isinstance(x, float) and not math.isfinite(x):  # NaN, ±inf (NumPy's float64 too)
