@@ -374,7 +374,9 @@ def check_controls(exercise, read: Callable[[], object], inputs: Iterable = ()):
     button = widgets.Button(
         description=text("exercises.check_button"),
         button_style="primary",
-        layout=widgets.Layout(width="auto"),
+        # never shrink: beside a dropdown of long options the row would squeeze the
+        # button to "K..." (Swedish "Kontrollera")
+        layout=widgets.Layout(width="auto", flex="0 0 auto"),
     )
     button.add_class("ck-exercise-check")
     feedback = widgets.HTML(value="")
@@ -674,7 +676,9 @@ class ChoiceExercise(_Exercise):
             options=[(text("exercises.choose_placeholder"), None)]
             + [(f"{chr(ord('a') + i)}) {o}", o) for i, o in enumerate(self.options)],
             value=None,
-            layout=widgets.Layout(width="auto"),
+            # may shrink below its longest option, so that the Check button beside it
+            # keeps its place in the row
+            layout=widgets.Layout(width="auto", min_width="0"),
         )
         box.add_class("ck-exercise-input")
         return box

@@ -193,11 +193,13 @@ def family_finder():
         options=list(ages),
         value=text("programme.age.toddler"),
         description=text("programme.finder_age"),
+        style={"description_width": "8em"},  # "Barnets ålder" whole, not "Barnets ål..."
     )
     situation = widgets.Dropdown(
         options=list(situations),
         description=text("programme.finder_situation"),
-        layout=widgets.Layout(width="36em"),
+        style={"description_width": "8em"},
+        layout=widgets.Layout(width="40em"),
     )
     answer = widgets.HTML()
 

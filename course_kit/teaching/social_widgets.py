@@ -69,7 +69,12 @@ def cycle_explorer(praise_calm: float = 0.6, give_in: float = 0.3, seed: int = 3
 
     praise = _chance_slider(praise_calm, "social.slider_praise")
     gives = _chance_slider(give_in, "social.slider_give_in")
-    learns = widgets.Checkbox(value=False, description=text("social.toggle_parent"), indent=False)
+    learns = widgets.Checkbox(
+        value=False,
+        description=text("social.toggle_parent"),
+        indent=False,
+        layout=widgets.Layout(width="auto"),  # the whole sentence, not "... (lättnad när ett u..."
+    )
     picture, summary = widgets.Output(), widgets.HTML()
     box = widgets.VBox([praise, gives, learns, picture, summary])
     pictures = _CyclePictures(picture)

@@ -111,6 +111,25 @@ def test_a_participant_meets_only_their_own_language(
         buttons = page.locator(driver.EXERCISE_CHECK)
         labels = {buttons.nth(i).inner_text().strip() for i in range(buttons.count())}
         assert labels <= {check_label}, f"{lang}: Check buttons {labels}"
+        # the whole label shows, beside a dropdown of long options too ("Kontrollera",
+        # not "Kon..."), and the button stays inside its cell
+        cut = page.evaluate(
+            """(sel) => [...document.querySelectorAll(sel)].filter(b => {
+                 const cell = b.closest('.jp-OutputArea-output').getBoundingClientRect();
+                 return b.scrollWidth > b.clientWidth + 1
+                   || b.getBoundingClientRect().right > cell.right + 1;
+               }).map(b => b.innerText)""",
+            driver.EXERCISE_CHECK,
+        )
+        assert not cut, f"{lang}: Check buttons cut short or pushed out: {cut}"
+        # no widget's own words cut short either ("Barnets ål...", "... (lättnad när ett u...")
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll(
+                 '.jp-OutputArea .widget-label, .jp-OutputArea .widget-label-basic span')]
+               .filter(l => l.offsetParent && l.scrollWidth > l.clientWidth + 1)
+               .map(l => l.innerText)"""
+        )
+        assert not cut, f"{lang}: widget labels cut short: {cut}"
         i18n.set_language(lang)
         unreadable = messages.text("exercises.not_a_number", value="0,5")
         i18n.set_language(None)
