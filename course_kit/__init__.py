@@ -39,6 +39,7 @@ from __future__ import annotations
 import importlib
 import importlib.abc
 import importlib.util
+import logging
 import sys
 
 __version__ = "0.1.0"
@@ -173,4 +174,27 @@ def _register_figure_alt_text() -> None:
     shell._course_kit_alt = True
 
 
+class _NoFontCacheNotice(logging.Filter):
+    """Drops matplotlib's English "building the font cache" notice (nothing is wrong)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Matplotlib is building the font cache")
+
+
+def _quiet_font_cache_notice() -> None:
+    """In a notebook: no pink warning on a participant's first figure.
+
+    matplotlib builds its font cache once per user (on a course hub: once per
+    participant) and, when that takes over 5 s, logs an English warning that the
+    kernel shows as an error-coloured output. Set by logger name: nothing is imported.
+    """
+    ipython = sys.modules.get("IPython")
+    if ipython is None or ipython.get_ipython() is None:
+        return
+    logger = logging.getLogger("matplotlib.font_manager")
+    if not any(isinstance(f, _NoFontCacheNotice) for f in logger.filters):
+        logger.addFilter(_NoFontCacheNotice())
+
+
 _register_figure_alt_text()
+_quiet_font_cache_notice()

@@ -55,6 +55,37 @@ def test_no_warnings_or_errors_in_output(executed):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
+def test_a_first_figure_on_a_new_account_shows_no_font_cache_warning(tmp_path, monkeypatch):
+    """A participant's first figure builds matplotlib's font cache (once per user, so once
+    per participant on a course hub); when that takes over 5 s matplotlib logs an English
+    warning, which the kernel shows as a pink output. The kit keeps it out of the notebook."""
+    import nbformat
+
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "mpl"))  # a new account: no cache
+    cells = [
+        "import course_kit as ck\nck.style.use_course_style()",
+        # what matplotlib logs when building the cache is slow (a busy hub, a slow laptop)
+        "import logging\nimport matplotlib.pyplot as plt\n"
+        "logging.getLogger('matplotlib.font_manager').warning("
+        "'Matplotlib is building the font cache; this may take a moment.')\n"
+        "fig, ax = plt.subplots()\nax.plot([0, 1])\nplt.show()",
+    ]
+    path = tmp_path / "first-figure.ipynb"
+    nbformat.write(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), path
+    )
+    nb = execute(path)
+    stderr = [
+        o.get("text", "")
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if o.get("name") == "stderr" or o.get("output_type") == "error"
+    ]
+    assert not stderr, stderr
+    assert (tmp_path / "mpl").is_dir()  # the cache was built for this account
+    assert any("image/png" in o.get("data", {}) for o in nb.cells[1].outputs)
+
+
 def _markdown(path: Path) -> str:
     nb = json.loads(path.read_text(encoding="utf-8"))
     return "\n".join(
