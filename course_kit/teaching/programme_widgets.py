@@ -124,6 +124,7 @@ def age_themes(age_months: int = 30):
         step=1,
         description=text("programme.age_slider"),
         continuous_update=False,
+        style={"description_width": "initial"},  # "Alder (måneder)" whole
     )
     picture = widgets.Output()
     themes = widgets.HTML()
