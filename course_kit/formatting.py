@@ -238,8 +238,8 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
         return frame if digits is None else frame.round(digits)
     with i18n.using(lang):
         truth = {
-            True: messages.text("results.cell.true"),
-            False: messages.text("results.cell.false"),
+            True: messages.text("results.true"),
+            False: messages.text("results.false"),
         }
 
     def cell(x):

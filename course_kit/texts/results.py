@@ -39,9 +39,6 @@ EN: dict[str, str] = {
     "studies on the {side} side: {k0} (SE = {se:.4f})",
     "results.trimfill_html": "Trim-and-fill ({estimator}): {k0} studies imputed on the {side} side.",
     # --- headers and cells of the result tables shown in notebooks (_result.html_table) ---
-    # True/False cells of a result table (formatting.table); English shows pandas' own
-    "results.cell.true": "True",
-    "results.cell.false": "False",
     "results.col.term": "term",
     "results.col.estimate": "estimate",
     "results.col.statistic": "statistic",
