@@ -141,8 +141,16 @@ def _figure_html(fig):
     return figure_html(fig)
 
 
+def _frame_html(frame):
+    import pandas as pd
+
+    with pd.option_context("display.max_colwidth", None):
+        return frame._repr_html_()
+
+
 def _register_figure_alt_text() -> None:
-    """In a notebook: every matplotlib Figure as ``<img alt>``; named controls (WCAG 2.1 AA).
+    """In a notebook: every matplotlib Figure as ``<img alt>``; named controls (WCAG 2.1 AA);
+    table cells shown whole.
 
     JupyterLab renders a figure's ``image/png`` as an image without alternative
     text; a ``text/html`` form, which it prefers, carries the alt text of
@@ -161,6 +169,11 @@ def _register_figure_alt_text() -> None:
     # formatter of Figure when pyplot is imported, and a Figure finds this one
     # through its base class.
     formatter.for_type_by_name("matplotlib.figure", "FigureBase", _figure_html)
+    # pandas cuts every cell at 50 characters ("Jag började med att filma nytt
+    # vardagligt sams..."): participants' tables hold sentences (checklists,
+    # themes, sources), which must be read whole. Rows are still limited as usual.
+    for module in ("pandas", "pandas.core.frame"):  # DataFrame.__module__ of pandas 3, 2
+        formatter.for_type_by_name(module, "DataFrame", _frame_html)
 
     def send_page_script(*_):
         # once, after the first cell: the script that names widget controls

@@ -172,6 +172,21 @@ def test_no_cell_shows_a_raw_object_repr(executed):
     assert not found, f"{path.name} shows raw Python objects:\n" + "\n".join(found)
 
 
+_CUT_CELL = re.compile(r"<td>[^<]*\.\.\.</td>")  # pandas' mark of a cell cut at max_colwidth
+
+
+def test_no_table_cell_is_cut_short(executed):
+    # pandas cuts a cell at 50 characters; participants' tables hold whole sentences
+    path, nb = executed
+    found = [
+        f"cell {i}: {match.group(0)}"
+        for i, cell in _code_cells(nb)
+        for out in cell.outputs
+        for match in _CUT_CELL.finditer(out.get("data", {}).get("text/html", ""))
+    ]
+    assert not found, f"{path.name} cuts table cells:\n" + "\n".join(found)
+
+
 def test_raw_repr_pattern_finds_what_it_should():
     assert _RAW_REPR.search("InteractionResult(model=<statsmodels.Wrapper object at 0x7f59>")
     assert _RAW_REPR.search("<matplotlib.axes._axes.Axes at 0x7f>")
