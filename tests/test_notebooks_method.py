@@ -212,3 +212,17 @@ def test_described_sources_follow_the_reader_and_keep_their_url():
         )  # a title as published stays
     finally:
         i18n.set_language(None)
+
+
+def test_the_order_demonstration_shows_no_scene_an_exercise_below_asks_about():
+    # The demonstration lists a scene's reference fragments in order, praise first: for a
+    # scene that an exercise below asks "which fragment first?" about, it is the answer.
+    cells = _cells("observing")
+    at = next(i for i, c in enumerate(cells) if "fragment_order(" in c["source"])
+    shown = set(re.findall(r"S0\d", cells[at]["source"]))
+    asked = set()
+    for cell in cells[at + 1 :]:
+        for key in re.findall(r'exercise\("([\w.]+)"\)', cell["source"]):
+            asked |= set(re.findall(r"S0\d", exercises.exercise(key).question))
+    assert shown and asked, "the demonstration or the exercises below it were not found"
+    assert not shown & asked, f"the demonstration shows the answer for {sorted(shown & asked)}"
