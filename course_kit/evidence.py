@@ -39,6 +39,7 @@ Examples
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -287,6 +288,14 @@ def common_measure(rows) -> str | None:
     return counts.index[0] if counts.iloc[0] >= 2 else None
 
 
+def _charted(rows, measure):
+    """The rows :func:`chart` draws: those with a number in the commonest measure."""
+    return rows[(rows["measure"] == measure) & rows["estimate"].notna()]
+
+
+LABEL_WIDTH = 42  # characters a line of a chart row's label; longer labels wrap
+
+
 def chart(rows, ax=None):
     """Forest-style chart of the filtered results that share the commonest measure.
 
@@ -303,7 +312,7 @@ def chart(rows, ax=None):
         ax.text(0.5, 0.5, text("evidence.chart_none"), ha="center", va="center", wrap=True)
         ax.set_axis_off()
         return ax
-    shown = rows[(rows["measure"] == measure) & rows["estimate"].notna()]
+    shown = _charted(rows, measure)
     y = np.arange(len(shown))[::-1]
     est = shown["estimate"].to_numpy(float)
     lo = shown["ci_low"].to_numpy(float)
@@ -319,7 +328,11 @@ def chart(rows, ax=None):
         text("evidence.chart_row", intervention=a, outcome=b)
         for a, b in zip(words["intervention"], words["outcome"], strict=True)
     ]
-    ax.set_yticks(y, [label if len(label) < 45 else label[:44] + "..." for label in labels])
+    # wrapped, never cut: cut labels of one intervention read alike ("Insatser för
+    # lyhördhet och anknytning (allmä…" three times), the outcome lost
+    ax.set_yticks(
+        y, [textwrap.fill(label, LABEL_WIDTH, break_on_hyphens=False) for label in labels]
+    )
     ax.set_title(
         text("evidence.chart_title", measure=_word(measure, "measure"), n=len(shown)), fontsize=10
     )
@@ -376,11 +389,20 @@ def chart_png(rows) -> bytes:
 
     key = ("png", i18n.get_language(), *rows["id"], *rows["estimate"].astype(str))  # NaN != NaN
     if key not in _CHART_CACHE:
-        fig, ax = plt.subplots(figsize=(7, 0.5 + 0.3 * max(len(rows), 3)), layout="constrained")
-        chart(rows, ax=ax)
+        fig = _chart_figure(rows)
         _CHART_CACHE[key] = figure_png(fig, dpi=80)
         plt.close(fig)
     return _CHART_CACHE[key]
+
+
+def _chart_figure(rows):
+    """:func:`chart` on a figure as tall as its rows need (two lines a row: labels wrap)."""
+    import matplotlib.pyplot as plt
+
+    n = len(_charted(rows, common_measure(rows)))
+    fig, ax = plt.subplots(figsize=(7, 0.6 + 0.4 * max(n, 3)), layout="constrained")
+    chart(rows, ax=ax)
+    return fig
 
 
 _CHART_CACHE: dict[tuple, bytes | str] = {}  # pictures and tables of views shown

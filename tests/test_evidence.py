@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -146,6 +147,32 @@ def test_chart_uses_the_commonest_measure(small):
     ax = evidence.chart(small)
     assert "SMD" in ax.get_title()
     assert len(ax.get_yticks()) == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "nb"], indirect=True)
+def test_chart_rows_show_their_whole_label(lang):
+    # cut labels of one intervention read alike: every row names intervention and outcome
+    from course_kit.teaching import figure_png
+
+    rows = evidence.load()
+    ax = evidence._chart_figure(rows).axes[0]  # the navigator's picture
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    charted = rows[(rows["measure"] == evidence.common_measure(rows)) & rows["estimate"].notna()]
+    words = evidence.localise(charted, ["intervention", "outcome"])
+    # rows read alike only when they are about the same intervention and outcome
+    assert len(set(shown)) == len(set(zip(words["intervention"], words["outcome"], strict=True)))
+    for label in shown:
+        assert "..." not in label and "…" not in label
+        assert max(map(len, label.splitlines())) <= evidence.LABEL_WIDTH
+        one_line = " ".join(label.split())
+        assert any(
+            " ".join(i.split()) in one_line and " ".join(o.split()) in one_line
+            for i, o in zip(words["intervention"], words["outcome"], strict=True)
+        ), label
+    # and the labels fit in the picture: none overlaps its neighbour
+    figure_png(ax.figure)  # drawn: the labels have their places
+    boxes = [t.get_window_extent() for t in ax.get_yticklabels()]
+    assert not any(a.overlaps(b) for a, b in itertools.pairwise(boxes))
 
 
 def test_static_page_is_self_contained_and_escaped(tmp_path, small):
