@@ -112,6 +112,8 @@ def test_numeric_sign_slip_and_percentage_slip():
     assert pct.check("65 %").correct
     assert pct.check("0,65").status == "close"
     assert "percentage" in pct.check("0.65").message
+    # the typed number as typed: a share, without a percent sign
+    assert pct.check("0.65").message == text("exercises.share_not_percent", value="0.65")
 
 
 @pytest.mark.parametrize("typed", BAD_INPUTS)

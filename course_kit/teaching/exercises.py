@@ -554,7 +554,9 @@ class NumericExercise(_Exercise):
         if self.answer != 0 and abs(number + self.answer) <= self.tolerance + 1e-12:
             return self._feedback("close", text("exercises.wrong_sign", value=shown))
         if self.unit == "%" and abs(100 * number - self.answer) <= self.tolerance + 1e-12:
-            return self._feedback("close", text("exercises.share_not_percent", value=shown))
+            # the number as typed, without "%": "0.0576 looks like a share", not "0.0576%"
+            typed = i18n.format_value(number, "g")
+            return self._feedback("close", text("exercises.share_not_percent", value=typed))
         if self.unit != "%" and abs(number / 100 - self.answer) <= self.tolerance + 1e-12:
             return self._feedback("close", text("exercises.percent_not_share", value=shown))
         if error <= self.close + 1e-12:
