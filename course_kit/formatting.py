@@ -210,7 +210,7 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
 
     pandas always prints a decimal point; the Swedish and Norwegian editions get
     a copy whose numbers are text with a decimal comma (``"0,45"``), whose
-    True and False are words (``"ja"``, ``"nej"``), and whose column headers are translated where the kit has a word for them (a
+    True and False (in cells and row labels) are words (``"ja"``, ``"nej"``), and whose column headers are translated where the kit has a word for them (a
     ``results.col.<name>`` message, e.g. ``ci_low``). The English edition gets
     ``frame`` itself (rounded to ``digits`` if given), so what it shows does not change.
 
@@ -256,7 +256,11 @@ def table(frame, digits: int | None = None, *, lang: str | None = None, headers:
             return number(x, digits, lang=lang)
         return _localise(repr(float(x)), lang)
 
-    shown = frame.map(cell)
+    def word(label):
+        return truth[bool(label)] if isinstance(label, (bool, np.bool_)) else label
+
+    # True/False as row labels too (a table grouped by a yes/no column)
+    shown = frame.map(cell).rename(index=word)
     if headers and isinstance(shown, pd.DataFrame):
 
         def header(name):

@@ -70,6 +70,9 @@ def test_a_participant_table_writes_its_numbers_and_leaves_the_rest():
     assert fmt.table(flags, lang="en")["rewarded"].tolist() == [True, False]
     assert fmt.table(flags, lang="sv")["rewarded"].tolist() == ["ja", "nej"]
     assert fmt.table(flags, lang="nb")["rewarded"].tolist() == ["ja", "nei"]
+    grouped = pd.DataFrame({"mean": [1.5, 2.5]}, index=pd.Index([False, True], name="carrier"))
+    assert fmt.table(grouped, 1, lang="sv").index.tolist() == ["nej", "ja"]
+    assert fmt.table(grouped, 1, lang="sv").index.name == "carrier"
     floats = pd.DataFrame({"g": [0.456, math.nan]})
     assert fmt.table(floats, 2, lang="en")["g"].tolist()[0] == 0.46
     assert fmt.table(floats, 2, lang="sv")["g"].tolist() == ["0,46", "NA"]
