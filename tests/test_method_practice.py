@@ -370,6 +370,8 @@ def test_log_form_saves_imports_and_exports(tmp_path):
     form.fields["reflection"].value = "her number 850101-1234"
     form.buttons["save"].click()
     assert "personal identity number" in form.status.value and len(log.entries) == 1
+    form.buttons["import"].click()  # nothing typed yet: say what to type, name no file
+    assert "type the name of your .eaf file" in form.status.value and "?" not in form.status.value
     form.fields["eaf_path"].value = str(EAF)
     form.buttons["import"].click()
     assert "Imported 3 fragment(s)" in form.status.value

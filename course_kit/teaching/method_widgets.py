@@ -460,7 +460,10 @@ def log_form(log):
 
     def do_import(_=None):
         def action():
-            found = fragments_from_eaf(eaf_path.value.strip() or "?.eaf")
+            if not eaf_path.value.strip():
+                example = text("practice.form.eaf_placeholder")
+                raise PracticeLogError(text("practice.form.eaf_none", example=example))
+            found = fragments_from_eaf(eaf_path.value.strip())
             lines = [f.label() for f in found]
             fragments.value = "\n".join([fragments.value.rstrip(), *lines]).strip()
             return text("practice.form.imported", n=len(found), path=eaf_path.value.strip())

@@ -575,6 +575,8 @@ EN: dict[str, str] = {
     "practice.form.eaf": ".eaf file",
     "practice.form.eaf_placeholder": "my-session-1.eaf",
     "practice.form.eaf_button": "Import fragments from ELAN",
+    "practice.form.eaf_none": "First type the name of your .eaf file in the box (for example "
+    "{example}), then import.",
     "practice.form.reactions": "The parent's reactions",
     "practice.form.reflection": "Your own reflection",
     "practice.form.rating": "Your rating of the parent's sensitivity (1-9)",
