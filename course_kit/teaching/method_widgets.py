@@ -288,7 +288,9 @@ def phrasing_chooser(fragment: str = "tower"):
         layout=widgets.Layout(width="auto"),
     )
     scene = widgets.HTML()
-    choice = widgets.Dropdown(layout=widgets.Layout(width="auto"))
+    # may shrink below its longest phrasing, so that the Check button beside it stays
+    # whole and inside the cell (as the dropdowns of teaching.exercises)
+    choice = widgets.Dropdown(layout=widgets.Layout(width="auto", min_width="0"))
     state = {}
     # the button checks the exercise of the fragment on screen
     button, feedback = check_controls(lambda: state["exercise"], lambda: choice.value, [choice])
