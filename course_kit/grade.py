@@ -12,6 +12,7 @@ review for you: deciding whether a concern is "serious" is the reviewer's work.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from course_kit._result import Result, html_view
@@ -201,8 +202,10 @@ def grade_widget():
         rating = rate(design.value, **{k: w.value for k, w in pickers.items()})
         result.value = rating._repr_html_()
 
+    # the concern as text that wraps: a Label keeps one line and cuts a long one
+    # ("Risiko for systematiske skjevheter (f.eks. uklar randomisering, kodere som...")
     rows = [
-        widgets.HBox([w, widgets.Label(text(f"grade.domain.{name}"))])
+        widgets.HBox([w, widgets.HTML(html.escape(text(f"grade.domain.{name}")))])
         for name, w in pickers.items()
     ]
     for w in (design, *pickers.values()):

@@ -140,11 +140,12 @@ def _controls(widget):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "sv", "nb"])
-def test_no_control_label_is_cut_short(lang):
+def test_no_control_label_is_cut_short():
     """ipywidgets cuts a control's label at 80 px and a toggle button's text at its fixed
     width ("Sant mön…", "Observationsstud…"): a label of more than about ten characters
-    must be given its full width, in every edition (the translations are often longer)."""
+    must be given its full width. The English edition here; the Swedish and Norwegian
+    ones are measured on the rendered page (tests/browser/test_editions_in_browser.py)."""
+    lang = "en"
     from course_kit import datasets, evidence, grade, i18n
     from course_kit.teaching import explorers
 

@@ -26,8 +26,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOKS = sorted(p.name for p in course_notebooks_dir().glob("*.ipynb"))
 NO_WIDGET = {"index.ipynb"}  # the course map: no slider, no exercise
-# Notebooks whose widget labels are known to show whole in both editions (see the test).
-LABELS_CHECKED = {"00", "01", "02", "03", "04", "05", "06"}
 # JupyterLab's Norwegian language pack is small (about 60 texts; the menu bar stays
 # English), but it has an entry of the Settings menu: Autosave Documents.
 LAB_MENU = {"nb": ("Settings", "Automatisk lagring av dokumenter", "Autosave Documents")}
@@ -124,17 +122,13 @@ def test_a_participant_meets_only_their_own_language(
             driver.EXERCISE_CHECK,
         )
         assert not cut, f"{lang}: Check buttons cut short or pushed out: {cut}"
-        # no widget's own words cut short either ("Barnets ål...", "... (lättnad när ett u...");
-        # checked in notebooks 00-06 so far (LABELS_CHECKED; 07-12 are audited separately)
-        cut = (
-            []
-            if name[:2] not in LABELS_CHECKED
-            else page.evaluate(
-                """() => [...document.querySelectorAll(
-                 '.jp-OutputArea .widget-label, .jp-OutputArea .widget-label-basic span')]
-               .filter(l => l.offsetParent && l.scrollWidth > l.clientWidth + 1)
-               .map(l => l.innerText)"""
-            )
+        # no widget's own words cut short either ("Barnets ål...", "... (lättnad när ett u...")
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll(
+             '.jp-OutputArea .widget-label, .jp-OutputArea .widget-label-basic span, '
+             + '.jp-OutputArea .widget-toggle-button')]
+           .filter(l => l.offsetParent && l.scrollWidth > l.clientWidth + 1)
+           .map(l => l.innerText)"""
         )
         assert not cut, f"{lang}: widget labels cut short: {cut}"
         i18n.set_language(lang)
